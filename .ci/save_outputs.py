@@ -1,0 +1,50 @@
+"""Execute notebooks in place and keep their outputs, so the docs site shows every table, figure and printed tensor.
+
+Cells flagged with a `tst_flags` flag of settings.ini (`#| slow`, `#| cuda`) or `#| eval: false` are not run: their
+results are the JSON files and images the notebooks read. Run `nbdev_clean` afterwards (this script does it).
+
+    .venv/bin/python .ci/save_outputs.py                       # every notebook under nbs/
+    .venv/bin/python .ci/save_outputs.py nbs/02_fourier.ipynb  # some of them
+"""
+import os, re, sys, time, subprocess, configparser
+from pathlib import Path
+from execnb.nbio import read_nb, write_nb
+from execnb.shell import CaptureShell
+from fastcore.xtras import working_directory
+
+ROOT = Path(__file__).resolve().parent.parent
+cfg = configparser.ConfigParser(); cfg.read(ROOT/'settings.ini')
+SKIP = set(cfg['DEFAULT'].get('tst_flags', '').split())
+
+def directives(src:str)->dict:
+    "The `#| name value` lines at the top of a cell."
+    out = {}
+    for line in src.splitlines():
+        m = re.match(r'\s*#\|\s*([\w-]+:?)\s*(.*)', line)
+        if not m: break
+        out[m.group(1)] = m.group(2).strip()
+    return out
+
+def skip(cell)->bool:
+    "True for cells that must not run here."
+    if cell.cell_type != 'code': return True
+    d = directives(cell.source)
+    return bool(SKIP & d.keys()) or d.get('eval:', '').lower() == 'false'
+
+def save_outputs(path:Path)->float:
+    "Run one notebook (flagged cells skipped) and write it back with its outputs; returns seconds."
+    t0, nb = time.time(), read_nb(path)
+    for c in nb.cells:
+        if c.cell_type == 'code': c.outputs, c.execution_count = [], None
+    shell = CaptureShell(path, mpl_format='png')
+    with working_directory(path.parent): shell.run_all(nb, exc_stop=True, preproc=skip)
+    write_nb(nb, path)
+    return time.time() - t0
+
+if __name__ == '__main__':
+    os.environ.setdefault('MPLBACKEND', 'agg')
+    nbs = [Path(p).resolve() for p in sys.argv[1:]] or sorted((ROOT/'nbs').rglob('*.ipynb'))
+    nbs = [p for p in nbs if not any(part.startswith(('.', '_')) for part in p.relative_to(ROOT/'nbs').parts)]
+    sys.path.insert(0, str(ROOT))
+    for p in nbs: print(f'{p.relative_to(ROOT)}: {save_outputs(p):.1f} s', flush=True)
+    subprocess.run([str(Path(sys.executable).parent/'nbdev_clean')], cwd=ROOT, check=True)
