@@ -6,30 +6,22 @@ results are the JSON files and images the notebooks read. Run `nbdev_clean` afte
     .venv/bin/python .ci/save_outputs.py                       # every notebook under nbs/
     .venv/bin/python .ci/save_outputs.py nbs/02_fourier.ipynb  # some of them
 """
-import os, re, sys, time, subprocess, configparser
+import os, sys, time, subprocess
 from pathlib import Path
 from execnb.nbio import read_nb, write_nb
 from execnb.shell import CaptureShell
 from fastcore.xtras import working_directory
+from nbdev.config import get_config
+from nbdev.process import extract_directives
 
 ROOT = Path(__file__).resolve().parent.parent
-cfg = configparser.ConfigParser(); cfg.read(ROOT/'settings.ini')
-SKIP = set(cfg['DEFAULT'].get('tst_flags', '').split())
-
-def directives(src:str)->dict:
-    "The `#| name value` lines at the top of a cell."
-    out = {}
-    for line in src.splitlines():
-        m = re.match(r'\s*#\|\s*([\w-]+:?)\s*(.*)', line)
-        if not m: break
-        out[m.group(1)] = m.group(2).strip()
-    return out
+SKIP = set(get_config(path=ROOT).tst_flags.split())
 
 def skip(cell)->bool:
-    "True for cells that must not run here."
+    "True for cells that must not run here: markdown, `tst_flags` cells and `#| eval: false` (the rule of `nbdev.test`)."
     if cell.cell_type != 'code': return True
-    d = directives(cell.source)
-    return bool(SKIP & d.keys()) or d.get('eval:', '').lower() == 'false'
+    d = extract_directives(cell, remove=False)
+    return bool(SKIP & d.keys()) or d.get('eval:', [''])[0].lower() == 'false'
 
 def save_outputs(path:Path)->float:
     "Run one notebook (flagged cells skipped) and write it back with its outputs; returns seconds."
