@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #9e898345
 from __future__ import annotations
-import random, warnings
+import os, random, signal, warnings
 from bisect import bisect_right
 from itertools import accumulate
 from pathlib import Path
@@ -12,15 +12,16 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from torch.utils.data import Dataset, DataLoader
+from torch.utils.data import Dataset, DataLoader, Sampler
 from PIL import Image, UnidentifiedImageError
 from fastcore.basics import patch
-from .core import image_to_tensor, atomic_write, default_device
+from .core import image_to_tensor, atomic_write, default_device, mix_seed, seeded_rng, resize
 
 # %% auto #0
 __all__ = ['IMG_EXTS', 'DataError', 'DataNotFoundError', 'DataWarning', 'is_image_file', 'find_images', 'domain_folders',
            'is_grayscale', 'image_pixels', 'load_image', 'check_images', 'resize_crop', 'ImageList',
-           'UnpairedImageFolder', 'ihc_to_he', 'demo_domains', 'ClassImageFolder', 'seed_worker', 'image_loader']
+           'UnpairedImageFolder', 'ihc_to_he', 'demo_domains', 'ClassImageFolder', 'seed_worker', 'image_loader',
+           'CountedItems', 'CounterSampler', 'stream_loader', 'find_data']
 
 # %% ../nbs/01_data.ipynb #e7da17a0
 IMG_EXTS = ('.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff', '.webp', '.ppm', '.pgm')
@@ -134,8 +135,7 @@ def resize_crop(x:Tensor, # (C, H, W) image
     h, w = x.shape[-2:]
     if min(h, w) != s:
         r = s / min(h, w)
-        x = F.interpolate(x[None], size=(max(s, round(h*r)), max(s, round(w*r))), mode='bilinear',
-                          antialias=True, align_corners=False)[0].clamp(-1, 1)
+        x = resize(x, (max(s, round(h*r)), max(s, round(w*r))))
     h, w = x.shape[-2:]
     if train: i, j = (torch.randint(n - size + 1, (1,), generator=generator).item() for n in (h, w))
     else: i, j = (h - size) // 2, (w - size) // 2
@@ -189,6 +189,8 @@ class UnpairedImageFolder(Dataset):
 
     def _scan(self, side, max_per_domain):
         folder = self.root/f'{self.phase}{side}'
+        if self.root.exists() and not self.root.is_dir():
+            raise DataError(f"{self.root} is a file, not a folder; pass the folder that holds {self.phase}A and {self.phase}B")
         if not self.root.is_dir():
             raise DataNotFoundError(f"{self.root} does not exist; pass the folder that holds {self.phase}A and {self.phase}B")
         if not folder.is_dir():
@@ -383,3 +385,75 @@ def image_loader(ds:Dataset, # an UnpairedImageFolder, ClassImageFolder or any m
     return DataLoader(ds, batch_size, shuffle=train and sampler is None, sampler=sampler, num_workers=num_workers,
                       worker_init_fn=seed_worker, generator=torch.Generator().manual_seed(seed),
                       pin_memory=dev.type == 'cuda', drop_last=train, persistent_workers=num_workers > 0)
+
+# %% ../nbs/01_data.ipynb #4c80be2c
+class CountedItems(Dataset):
+    "Item of `ds` for global sample counter g: epoch g // n reshuffled by (seed, epoch), random draws seeded by (seed, g)."
+    def __init__(self, ds:Dataset, # a map-style data set (e.g. `UnpairedImageFolder` in 'train' phase)
+                 seed:int=0, # seed of the permutations and of the items' random draws
+                ):
+        if len(ds) < 1: raise ValueError("CountedItems: the data set is empty; add images")
+        self.ds, self.seed, self.n, self._epoch, self._perm = ds, seed, len(ds), None, None
+
+    def index(self, g:int)->int:
+        "Index into `ds` read by counter g."
+        epoch, k = divmod(g, self.n)
+        if epoch != self._epoch:
+            gen = torch.Generator().manual_seed(mix_seed(self.seed, 0, epoch))
+            self._epoch, self._perm = epoch, torch.randperm(self.n, generator=gen)
+        return int(self._perm[k])
+
+    def __getitem__(self, g:int):
+        if g < 0: raise IndexError(f"sample counter {g} must be >= 0")
+        i = self.index(g)
+        with seeded_rng(mix_seed(self.seed, 1, g)): item = self.ds[i]
+        if isinstance(item, dict): item = {**item, 'counter': g}
+        return item
+
+# %% ../nbs/01_data.ipynb #c3df07c7
+class CounterSampler(Sampler):
+    "Endless global sample counters from `start`; each iteration takes batch_size*world_size of them, rank r its r-th slice."
+    def __init__(self, start:int=0, # first counter of the stream (samples consumed so far, all ranks together)
+                 batch_size:int=1, # counters per iteration and rank
+                 rank:int=0, # this process's rank
+                 world_size:int=1, # number of processes
+                ):
+        if not 0 <= rank < world_size: raise ValueError(f"rank={rank} must be in [0, world_size={world_size})")
+        if batch_size < 1: raise ValueError(f"batch_size={batch_size} must be >= 1")
+        self.start, self.batch_size, self.rank, self.world_size = start, batch_size, rank, world_size
+
+    def __iter__(self):
+        g, bs = self.start, self.batch_size
+        while True:
+            yield from range(g + self.rank*bs, g + (self.rank + 1)*bs)
+            g += bs * self.world_size
+
+# %% ../nbs/01_data.ipynb #b38595fc
+def _worker_init(worker_id:int):
+    "DataLoader workers ignore Ctrl-C: the main process decides when training stops."
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+def stream_loader(ds:Dataset, # training items
+                  batch_size:int=1, # items per batch (per rank)
+                  start:int=0, # first global sample counter
+                  seed:int=0, # data stream seed
+                  rank:int=0, # this process's rank
+                  world_size:int=1, # number of processes
+                  num_workers:int=0, # DataLoader worker processes
+                  pin_memory:bool=False, # page-locked batches (for CUDA)
+                 )->DataLoader:
+    "An endless DataLoader over this rank's share of counters start, start+1, ...; independent of workers and the global RNG."
+    return DataLoader(CountedItems(ds, seed), batch_size, sampler=CounterSampler(start, batch_size, rank, world_size),
+                      num_workers=num_workers, pin_memory=pin_memory, worker_init_fn=_worker_init if num_workers else None,
+                      generator=torch.Generator().manual_seed(seed))
+
+# %% ../nbs/01_data.ipynb #06b2b98a
+def find_data(name:str, # a data set of the repository's data/ folder: 'he-ihc', 'pneumoniamnist-dev.npz'
+             )->Path:
+    "Where a data set lies: under $DKDM_DATA when set, else in the data/ folder of the repository around the working directory."
+    if os.environ.get('DKDM_DATA'): p = Path(os.environ['DKDM_DATA'])/name
+    else: p = next((d/'data'/name for d in (Path.cwd(), *Path.cwd().parents) if (d/'data'/name).exists()), Path('data')/name)
+    if not p.exists():
+        raise DataNotFoundError(f"{name} not found at {p}: run from inside a clone of the dkdm repository (it ships data/{name}), "
+                                "or set DKDM_DATA to the folder that holds it")
+    return p.resolve()

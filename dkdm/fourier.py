@@ -12,8 +12,8 @@ from torch.utils.data import Dataset, DataLoader
 import matplotlib.pyplot as plt
 
 # %% auto #0
-__all__ = ['PHASE_LOSS_MODES', 'amplitude', 'phase', 'image_from_amplitude_phase', 'phase_prototype', 'domain_phase_loss',
-           'show_amplitude_phase']
+__all__ = ['PHASE_LOSS_MODES', 'amplitude', 'phase', 'image_from_amplitude_phase', 'iter_batches', 'phase_prototype',
+           'domain_phase_loss', 'show_amplitude_phase', 'luminance', 'phase_similarity', 'phase_image']
 
 # %% ../nbs/02_fourier.ipynb #91bb8461
 def _fft2(x:Tensor)->Tensor:
@@ -58,22 +58,30 @@ def image_from_amplitude_phase(amp:Tensor|float, # amplitude (..., H, W), or a n
     amp = torch.as_tensor(amp, dtype=torch.float32, device=ph.device).expand_as(ph)
     return torch.fft.ifft2(torch.polar(amp, ph.float())).real
 
-# %% ../nbs/02_fourier.ipynb #d847a513
-def _image_batches(images, batch_size:int):
-    "Yield (B, C, H, W) tensors from a tensor, a Dataset or an iterable of batches."
-    if torch.is_tensor(images):
-        if images.ndim != 4: raise ValueError(f"phase_prototype: a tensor of images must be (N, C, H, W), got shape {tuple(images.shape)}")
-        yield from images.split(batch_size)
-        return
-    if isinstance(images, Dataset): images = DataLoader(images, batch_size=batch_size, shuffle=False)
+# %% ../nbs/02_fourier.ipynb #f216ab3b
+def _as_batch(b)->Tensor:
+    if isinstance(b, Mapping):
+        if 'B' not in b: raise KeyError(f"a dict batch needs its images under 'B', got keys {list(b)}")
+        b = b['B']
+    elif isinstance(b, (tuple, list)): b = b[0]
+    if not isinstance(b, Tensor) or b.ndim not in (3, 4):
+        raise TypeError(f"images must be tensors (C, H, W) or (B, C, H, W), got {type(b).__name__} {tuple(getattr(b, 'shape', ()))}")
+    return b[None] if b.ndim == 3 else b
+
+def iter_batches(images, # a tensor (N, C, H, W), a dataset, or an iterable of batches (tensors, (images, labels), dicts with 'B')
+                 batch_size:int=50, # the largest batch yielded
+                ):
+    "Batches (B, C, H, W) of at most `batch_size` images, whatever form the set comes in."
+    if isinstance(images, Tensor): images = [images]
+    elif isinstance(images, Dataset): images = DataLoader(images, batch_size=batch_size, shuffle=False)
+    buf = []
     for b in images:
-        if isinstance(b, Mapping):
-            if 'B' not in b: raise KeyError(f"phase_prototype: a dict batch needs the target images under 'B', got keys {list(b)}")
-            b = b['B']
-        elif isinstance(b, (tuple, list)): b = b[0]
-        if not torch.is_tensor(b) or b.ndim not in (3, 4):
-            raise TypeError(f"phase_prototype: expected image batches (B, C, H, W) or images (C, H, W), got {type(b).__name__} {tuple(getattr(b, 'shape', ()))}")
-        yield b[None] if b.ndim == 3 else b
+        b = _as_batch(b)
+        if buf and b.shape[1:] != buf[0].shape:
+            raise ValueError(f"all images need the same (C, H, W); got {tuple(b.shape[1:])} after {tuple(buf[0].shape)}")
+        buf.extend(b.unbind(0))
+        while len(buf) >= batch_size: yield torch.stack(buf[:batch_size]); buf = buf[batch_size:]
+    if buf: yield torch.stack(buf)
 
 # %% ../nbs/02_fourier.ipynb #d66b49ec
 def phase_prototype(images, # Tensor (N, C, H, W), Dataset of (C, H, W), or iterable of batches (tensors or dicts with 'B')
@@ -82,7 +90,9 @@ def phase_prototype(images, # Tensor (N, C, H, W), Dataset of (C, H, W), or iter
                    )->Tensor: # circular mean phase (C, H, W), float32, in (-pi, pi]
     "Circular mean Fourier phase of a set of images, streamed in batches."
     acc = None
-    for xb in _image_batches(images, batch_size):
+    if torch.is_tensor(images) and images.ndim != 4:
+        raise ValueError(f"phase_prototype: a tensor of images must be (N, C, H, W), got shape {tuple(images.shape)}")
+    for xb in iter_batches(images, batch_size):
         if len(xb) == 0: continue
         if device is not None: xb = xb.to(device)
         with torch.no_grad(): re, im = (t.double() for t in _safe_fft(xb))
@@ -144,3 +154,31 @@ def show_amplitude_phase(ims:Tensor|list, # images (N, C, H, W) or a list of (C,
         axs[-1, 2].set_title('prototype phase', fontsize=8)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/02_fourier.ipynb #71371746
+def luminance(x:Tensor, # images (B, 1 or 3, H, W)
+             )->Tensor: # (B, 1, H, W)
+    "ITU-R BT.601 luma of RGB images; one-channel images are returned unchanged."
+    if x.ndim != 4 or x.shape[1] not in (1, 3):
+        raise ValueError(f"luminance expects images (B, 1 or 3, H, W), got shape {tuple(x.shape)}")
+    if x.shape[1] == 1: return x
+    return (x * x.new_tensor([0.299, 0.587, 0.114]).view(1, 3, 1, 1)).sum(1, keepdim=True)
+
+# %% ../nbs/02_fourier.ipynb #6fd3acb4
+def phase_similarity(x:Tensor, # images (B, C, H, W)
+                     ref:Tensor, # reference images (B, C, H, W), e.g. the sources, or a phase prototype (C, H, W) in radians
+                    )->Tensor: # (B,) in [-1, 1]
+    "Mean cosine of the Fourier-phase difference between each image and its reference image (or a phase prototype)."
+    if x.ndim != 4 or ref.ndim not in (3, 4) or ref.shape[-3:] != x.shape[-3:] or (ref.ndim == 4 and len(ref) != len(x)):
+        raise ValueError(f"phase_similarity needs x (B, C, H, W) and ref of shape (B, C, H, W) or (C, H, W) "
+                         f"matching it, got {tuple(x.shape)} and {tuple(ref.shape)}")
+    ref = ref.to(x.device)
+    ref_phase = phase(ref) if ref.ndim == 4 else ref.float()[None]
+    return torch.cos(phase(x) - ref_phase).flatten(1).mean(1)
+
+# %% ../nbs/02_fourier.ipynb #1b2d74ae
+def phase_image(x:Tensor, # one image (C, H, W) in [-1, 1], C = 1 or 3
+               )->Tensor: # (H, W) phase in (-π, π], zero frequency in the centre
+    "Centred Fourier phase of an image's luminance."
+    lum = luminance(x.detach().float().cpu()[None])[0, 0]
+    return torch.fft.fftshift(phase(lum), dim=(-2, -1))

@@ -5,8 +5,9 @@ import torch
 
 SCRIPT = textwrap.dedent('''
     import os, sys, torch
-    from dkdm.learner import train_dkdm, Callback
-    from dkdm.losses import DKDMConfig
+    from dkdm.learner import Callback
+    from dkdm.train import train_dkdm
+    from dkdm.config import DKDMConfig
 
     class Counters(Callback):
         "Record the global sample counters of every batch this rank trains on."
@@ -30,7 +31,8 @@ def torchrun(script, *args):
 
 def test_ddp_ranks_agree_and_resume(tmp_path):
     from dkdm.data import demo_domains
-    from dkdm.learner import load_checkpoint, read_loss_log, list_checkpoints
+    from dkdm.checkpoint import load_checkpoint, list_checkpoints
+    from dkdm.callbacks import read_loss_log
     root, out, script = demo_domains(size=32, n=8, n_test=2, out=tmp_path/'data'), tmp_path/'run', tmp_path/'train.py'
     script.write_text(SCRIPT)
     torchrun(script, root, out, 4, 'new')

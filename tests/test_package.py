@@ -7,3 +7,22 @@ def test_version(): assert dkdm.__version__
 def test_modules_import():
     for m in pkgutil.iter_modules(dkdm.__path__):
         importlib.import_module(f'dkdm.{m.name}')
+
+LAYERS = ('core data fourier bridge entropy config models checkpoint losses learner translate callbacks train '
+          'metrics evaluate augment cli').split()
+
+def _imports(mod):
+    "The dkdm modules a module imports anywhere in its source, at module level or inside functions."
+    import ast
+    from pathlib import Path
+    tree = ast.parse((Path(dkdm.__file__).parent/f'{mod}.py').read_text())
+    names = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    names |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    return {m.split('.', 1)[1] for m in names if m.startswith('dkdm.')}
+
+def test_layers_import_downward():
+    "Each module imports only modules of earlier layers (the order of the notebooks)."
+    mods = sorted(p.name for p in pkgutil.iter_modules(dkdm.__path__) if not p.name.startswith('_'))
+    assert mods == sorted(LAYERS), mods
+    upward = {m: sorted(d for d in _imports(m) if LAYERS.index(d) >= LAYERS.index(m)) for m in LAYERS}
+    assert not any(upward.values()), {m: u for m, u in upward.items() if u}
