@@ -5,6 +5,7 @@
 # %% ../nbs/15_augment.ipynb #cf40f433
 from __future__ import annotations
 import csv, os, re, shutil, time
+from fastcore.meta import delegates
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
@@ -116,6 +117,7 @@ def folder_items(folder, # a folder of images
     "The images of one folder, all with the same label."
     return [(p, label) for p in _images_in(Path(folder))]
 
+# %% ../nbs/15_augment.ipynb #a045c409
 def class_counts(items:list, # [(path, label)]
                  classes:list, # class names in label order
                 )->dict: # class name -> number of items
@@ -132,6 +134,7 @@ def read_image(path, # an image file
     x = load_image(path, channels)
     return x if size is None else resize_crop(x, size)
 
+# %% ../nbs/15_augment.ipynb #1e2d29df
 def load_items(data, # [(path, label)] items, a dataset of (image, label) pairs, or a tuple (X, y)
                size:int|None=None, # image side; None: every image must already have the same size
                channels:int=1, # image channels for items read from files
@@ -164,6 +167,7 @@ def _link(src:Path, dst:Path, link:str):
             if link == 'symlink': raise
     shutil.copy2(src, dst)
 
+# %% ../nbs/15_augment.ipynb #e41cae2b
 def class_pair_root(class_root, # class folders: class_root/<class>/*.png
                     src_class:str, # the class translated from (domain A, e.g. the common class)
                     dst_class:str, # the class translated to (domain B, e.g. the rare class)
@@ -191,6 +195,7 @@ def class_pair_root(class_root, # class folders: class_root/<class>/*.png
     return out
 
 # %% ../nbs/15_augment.ipynb #6e0d2d83
+@delegates(train_dkdm, but=['data', 'out'])
 def train_class_translator(class_root, # class folders: class_root/<class>/*.png
                            src_class:str, # translate from this class (the common one)
                            dst_class:str, # to this class (the rare one)
@@ -216,6 +221,7 @@ def choose_sources(n_sources:int, # how many source images there are
     rng = np.random.default_rng(seed)
     return np.concatenate([rng.permutation(n_sources) for _ in range(-(-n // n_sources))])[:n].tolist() if n else []
 
+# %% ../nbs/15_augment.ipynb #d59719e4
 def write_manifest(rows:list, # one dict per image, with MANIFEST_FIELDS
                    path, # the manifest file (.csv)
                   )->Path:
@@ -257,8 +263,7 @@ def balance_with_translator(checkpoint, # a translator checkpoint (ckpt_*.pt) or
     if not overwrite: refuse_existing(targets + [manifest], out_dir)
     ck = load_checkpoint(ckpt)
     tr = load_translator(ck, device)
-    nfe = tr.n_steps if nfe is None else nfe
-    if not (isinstance(nfe, int) and 1 <= nfe <= tr.n_steps): raise ValueError(f"nfe={nfe!r} must be an int from 1 to {tr.n_steps}")
+    nfe = tr.check_nfe(nfe)
     if overwrite and manifest.exists():
         for r in read_manifest(manifest): (out_dir/r['file']).unlink(missing_ok=True)
     chosen = [srcs[i] for i in choose_sources(len(srcs), n_images, seed)]
@@ -288,6 +293,7 @@ class SmallCNN(nn.Sequential):
         super().__init__(_conv_block(in_ch, nf), _conv_block(nf, 2*nf), _conv_block(2*nf, 4*nf),
                          nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(4*nf, n_classes))
 
+# %% ../nbs/15_augment.ipynb #7e774254
 def resnet18_classifier(in_ch:int=1, # image channels
                         n_classes:int=2, # number of classes
                        )->nn.Module:
@@ -317,6 +323,7 @@ def _classifier_batches(X:Tensor, y:Tensor, oversample:bool, g:torch.Generator, 
             if len(idx) < 2: continue
             idx = idx.to(y.device); yield {'x': X[idx], 'y': y[idx], 'epoch': e}
 
+# %% ../nbs/15_augment.ipynb #ca836554
 class ClassifierTrainCB(TrainCB):
     "The classifier's step: cross-entropy, one Adam update; `history` is the mean loss of each epoch."
     def __init__(self, epochs:int, n:int): self.epochs, self.n = epochs, n
@@ -329,6 +336,7 @@ class ClassifierTrainCB(TrainCB):
     @property
     def history(self)->list: return [float(t) / self.n for t in self.tot]
 
+# %% ../nbs/15_augment.ipynb #90cf5b53
 def recompute_bn_stats(model:nn.Module, # a classifier, possibly with batch-norm layers
                        X:Tensor, # (N, C, H, W) training images on the model's device
                        batch_size:int=256, # images per forward pass
@@ -343,6 +351,7 @@ def recompute_bn_stats(model:nn.Module, # a classifier, possibly with batch-norm
     for m, mom in zip(bns, moms): m.momentum = mom
     return model.eval()
 
+# %% ../nbs/15_augment.ipynb #1efc9277
 def train_classifier(train_items, # [(path, label)] items, a dataset of (image, label) pairs, or (X, y) tensors
                      n_classes:int|None=None, # number of classes; default: largest label + 1
                      arch:str='small', # 'small' or 'resnet18'
@@ -385,6 +394,7 @@ def per_class_recall(cm:Tensor, # (K, K) confusion matrix
     cm = torch.as_tensor(cm).double()
     return cm.diagonal() / cm.sum(1)
 
+# %% ../nbs/15_augment.ipynb #15ee0c46
 def balanced_accuracy(cm:Tensor, # (K, K) confusion matrix
                      )->float:
     "Mean recall over the classes present in the test set."
@@ -443,6 +453,7 @@ def _generated_folder(name, src, work, n, train_root, common, nfe, batch_size, d
         balance_with_translator(src, Path(train_root)/common, out, n, nfe=nfe, seed=0, batch_size=batch_size, device=device)
     return out
 
+# %% ../nbs/15_augment.ipynb #0ad84735
 def compare_balancing(train_root, # class folders of the imbalanced training set
                       test_root, # class folders of the untouched test set (same class names)
                       rare:str, # the rare class

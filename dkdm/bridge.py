@@ -30,6 +30,7 @@ def _per_image(t, x:Tensor):
     "A (B,) time tensor reshaped to broadcast over (B, C, H, W); floats and 0-d tensors as they are."
     return t.reshape(-1, *[1] * (x.ndim - 1)) if torch.is_tensor(t) and t.ndim == 1 else t
 
+# %% ../nbs/03_bridge.ipynb #7d19bf26
 def sb_step(x:Tensor, # the state X at time t0, (B, C, H, W)
             x1_pred:Tensor, # the prediction x̂_1 = G(X, t0, z), same shape
             t0:float|Tensor, # the current time t_{j-1}

@@ -39,6 +39,7 @@ def _run_cli(prog:str, # the command's name, for the message
     except FitInterrupted as e:
         print(f"{prog}: {e}", file=sys.stderr); sys.exit(128 + signal.Signals[e.signal].value)
 
+# %% ../nbs/16_cli.ipynb #5ccc4cb3
 def deprecated(prog:str, old:str, new:str, value):
     "Warn, in one line, that a flag is an old spelling; return its value."
     print(f"{prog}: warning: {old} is deprecated; use {new} (it means the same)", file=sys.stderr)
@@ -57,6 +58,7 @@ def _train_data(data, out, resume:bool)->str:
     if not Path(data).is_dir(): raise ValueError(f"--data {data} is a file; pass the folder that holds trainA and trainB")
     return data
 
+# %% ../nbs/16_cli.ipynb #67173c5e
 def _train_cfg(flags:dict, items:list)->DKDMConfig:
     "The configuration from the flags and --cfg key=value items; an error names the flag or item it came from."
     extra = parse_cfg(items)
@@ -131,6 +133,7 @@ def mean_colour(x:Tensor)->Tensor:
     "Mean colour per channel of a batch in [-1, 1]."
     return x.float().mean((0, 2, 3))
 
+# %% ../nbs/16_cli.ipynb #45436adc
 def _demo(out, n_iters, size, ngf, n_blocks, batch_size, n_train, device, seed, quiet):
     out = Path(out); t0 = time.time()
     data = demo_domains(size=size, n=n_train, n_test=8, out=out/'data', seed=seed)
@@ -175,6 +178,7 @@ def peak_memory_mb(device)->float:
     if torch.device(device).type == 'cuda': return torch.cuda.max_memory_allocated(device) / 2**20
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
+# %% ../nbs/16_cli.ipynb #5ad9ba57
 def run_bench(size=64, ngf=64, n_blocks=9, batch_size=1, device=None, n_iters=10, nfe=5, threads=None)->list:
     "Rows (what, value, unit) of the training and translation benchmark."
     if threads: torch.set_num_threads(threads)

@@ -54,6 +54,7 @@ def mix_seed(*xs:int)->int:
     for x in xs: h = _splitmix64(h ^ (int(x) & _M64))
     return h >> 1
 
+# %% ../nbs/00_core.ipynb #f3987afd
 @contextlib.contextmanager
 def seeded_rng(seed:int # seed for torch (CPU), numpy and python's `random` inside the block
               ):
@@ -87,7 +88,7 @@ def tensor_to_pil(x:Tensor, # (C, H, W) in [-1, 1]
     "A PIL image ('L' or 'RGB') from a tensor in [-1, 1]."
     return Image.fromarray(tensor_to_image(x))
 
-# %% ../nbs/00_core.ipynb #b56cd101
+# %% ../nbs/00_core.ipynb #8ff8c6a6
 def resize(x:Tensor, # images (C, H, W) or (B, C, H, W) in [-1, 1]
            size:int|tuple, # (H, W) of the output, or one side for a square
           )->Tensor:
@@ -103,6 +104,7 @@ def _default_mode()->int:
     mask = os.umask(0); os.umask(mask)
     return 0o666 & ~mask
 
+# %% ../nbs/00_core.ipynb #76f8f929
 def atomic_write(path, # the file to (over)write
                  write_fn, # called with a temporary path in the same folder; must write the whole file there
                 ):
@@ -119,7 +121,7 @@ def atomic_write(path, # the file to (over)write
         raise
     return path
 
-# %% ../nbs/00_core.ipynb #83da25b0
+# %% ../nbs/00_core.ipynb #726a5083
 def save_image(img, # a (C, H, W) tensor in [-1, 1], or a uint8/uint16 array (H, W) or (H, W, C)
                path, # the PNG file to write
                size:int|tuple|None=None, # resize a tensor to (H, W) (or a square side) first
@@ -132,7 +134,7 @@ def save_image(img, # a (C, H, W) tensor in [-1, 1], or a uint8/uint16 array (H,
     elif size is not None: raise ValueError("save_image resizes tensors only; convert the array with image_to_tensor first")
     return atomic_write(path, lambda p: Image.fromarray(np.asarray(img)).save(p, format='PNG'))
 
-# %% ../nbs/00_core.ipynb #8d0065ae
+# %% ../nbs/00_core.ipynb #b100b381
 def refuse_existing(paths:list, # the files about to be written (None entries are ignored)
                     folder, # the output folder, for the message
                    ):

@@ -15,7 +15,7 @@ from torch import Tensor
 from torch.utils.data import Dataset, DataLoader, Sampler
 from PIL import Image, UnidentifiedImageError
 from fastcore.basics import patch
-from .core import image_to_tensor, atomic_write, default_device, mix_seed, seeded_rng, resize
+from .core import image_to_tensor, default_device, mix_seed, seeded_rng, resize, save_image
 
 # %% auto #0
 __all__ = ['IMG_EXTS', 'DataError', 'DataNotFoundError', 'DataWarning', 'is_image_file', 'find_images', 'domain_folders',
@@ -75,6 +75,7 @@ def is_grayscale(im:Image.Image)->bool:
     pal = np.asarray(im.getpalette() or [0, 0, 0], np.uint8).reshape(-1, 3)
     return bool((pal == pal[:, :1]).all())
 
+# %% ../nbs/01_data.ipynb #674e64f4
 def image_pixels(im:Image.Image, # an opened image of any mode
                  channels:int=3, # 1 (gray) or 3 (RGB)
                 )->np.ndarray: # uint8 or uint16, (H, W) or (H, W, 3)
@@ -86,6 +87,7 @@ def image_pixels(im:Image.Image, # an opened image of any mode
         im = Image.alpha_composite(Image.new('RGBA', im.size, (255, 255, 255, 255)), im.convert('RGBA'))
     return np.asarray(im.convert('L' if channels == 1 else 'RGB'))
 
+# %% ../nbs/01_data.ipynb #683f1e57
 def load_image(path, # an image file
                channels:int=3, # 1 (gray) or 3 (RGB)
               )->Tensor: # float32 (channels, H, W) in [-1, 1]
@@ -109,6 +111,7 @@ def _bad_image(path, size:int)->tuple[str, str]|None:
     if min(w, h) < size:
         return f"{path} is {w}x{h} px, smaller than size={size}", f"pass size<={min(w, h)}, or remove or upscale the file"
 
+# %% ../nbs/01_data.ipynb #bed75c3c
 def check_images(paths:list, # image files
                  size:int=1, # the smallest side each image needs
                  on_error:str='raise', # 'raise' a DataError, or 'skip' bad files with a DataWarning
@@ -218,6 +221,7 @@ def _subset(paths, n):
     if n is None or len(paths) <= n: return paths
     return sorted(paths[k] for k in np.random.default_rng(0).choice(len(paths), n, replace=False))
 
+# %% ../nbs/01_data.ipynb #9fb8c1b6
 def _infer_channels(groups)->int:
     "1 when every image in the groups of files is grayscale, else 3."
     for ps in groups:
@@ -252,6 +256,7 @@ def _load(self:UnpairedImageFolder, side, d, j, g=None):
             j = (j + 1 + torch.randint(len(paths) - 1, (1,), generator=g).item()) % len(paths)
     raise DataError(f"{paths[j].parent}: its images fail to decode again and again (see the warnings); fix or remove them")
 
+# %% ../nbs/01_data.ipynb #ac16c46d
 @patch
 def __getitem__(self:UnpairedImageFolder, i:int)->dict:
     "{'A', 'A2', 'B': (C, size, size) images; 'domain_A', 'domain_B': sub-domain indices; 'index': A's flat index}"
@@ -309,6 +314,7 @@ def _tiles(img, n, rows, tile, size, rng):
     crops = [Image.fromarray(img[y:y+tile, x:x+tile]) for y, x in zip(ys, xs)]
     return [np.asarray(c if tile == size else c.resize((size, size), Image.BICUBIC)) for c in crops]
 
+# %% ../nbs/01_data.ipynb #9a2bced9
 def demo_domains(size:int=64, # side of the square tiles
                  n:int=16, # training tiles per domain
                  n_test:int=4, # test tiles per domain
@@ -327,7 +333,7 @@ def demo_domains(size:int=64, # side of the square tiles
     for k, v in tiles.items():
         prefix = 'ihc' if k.endswith('A') else 'he'
         for old in (out/k).glob(f'{prefix}_*.png'): old.unlink()
-        for j, t in enumerate(v): atomic_write(out/k/f'{prefix}_{j:03d}.png', lambda p, t=t: Image.fromarray(t).save(p, format='PNG'))
+        for j, t in enumerate(v): save_image(t, out/k/f'{prefix}_{j:03d}.png')
     return out
 
 # %% ../nbs/01_data.ipynb #864e6ae6
@@ -367,6 +373,7 @@ def seed_worker(worker_id:int):
     s = torch.initial_seed() % 2**32
     np.random.seed(s); random.seed(s)
 
+# %% ../nbs/01_data.ipynb #2b7b2f79
 def image_loader(ds:Dataset, # an UnpairedImageFolder, ClassImageFolder or any map-style data set
                  batch_size:int=1, # images per batch
                  train:bool=True, # shuffle (without a sampler) and drop the last incomplete batch
@@ -433,6 +440,7 @@ def _worker_init(worker_id:int):
     "DataLoader workers ignore Ctrl-C: the main process decides when training stops."
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
+# %% ../nbs/01_data.ipynb #31d0d3a3
 def stream_loader(ds:Dataset, # training items
                   batch_size:int=1, # items per batch (per rank)
                   start:int=0, # first global sample counter
@@ -447,7 +455,7 @@ def stream_loader(ds:Dataset, # training items
                       num_workers=num_workers, pin_memory=pin_memory, worker_init_fn=_worker_init if num_workers else None,
                       generator=torch.Generator().manual_seed(seed))
 
-# %% ../nbs/01_data.ipynb #06b2b98a
+# %% ../nbs/01_data.ipynb #0d810120
 def find_data(name:str, # a data set of the repository's data/ folder: 'he-ihc', 'pneumoniamnist-dev.npz'
              )->Path:
     "Where a data set lies: under $DKDM_DATA when set, else in the data/ folder of the repository around the working directory."

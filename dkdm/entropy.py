@@ -82,6 +82,7 @@ def _update_ema(self:MINE, lme:Tensor):
         self.log_ema.copy_(torch.logaddexp(self.log_ema + log_decay, lme.detach() + math.log(self.ema_rate)))
         self.n_updates.add_(1)
 
+# %% ../nbs/04_entropy.ipynb #d0565474
 @patch(as_prop=True)
 def ema(self:MINE)->Tensor:
     "Bias-corrected moving average of E_{P⊗Q}[exp(T)] (nan before the first update)."

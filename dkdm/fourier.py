@@ -68,6 +68,7 @@ def _as_batch(b)->Tensor:
         raise TypeError(f"images must be tensors (C, H, W) or (B, C, H, W), got {type(b).__name__} {tuple(getattr(b, 'shape', ()))}")
     return b[None] if b.ndim == 3 else b
 
+# %% ../nbs/02_fourier.ipynb #239ab22f
 def iter_batches(images, # a tensor (N, C, H, W), a dataset, or an iterable of batches (tensors, (images, labels), dicts with 'B')
                  batch_size:int=50, # the largest batch yielded
                 ):
@@ -126,6 +127,7 @@ def domain_phase_loss(x:Tensor, # generated images (B, C, H, W) (or one image (C
 # %% ../nbs/02_fourier.ipynb #95433673
 def _centered(a:Tensor): return torch.fft.fftshift(a, dim=(-2, -1)).detach().float().cpu().numpy()
 
+# %% ../nbs/02_fourier.ipynb #198ebfa7
 def show_amplitude_phase(ims:Tensor|list, # images (N, C, H, W) or a list of (C, H, W), in [-1, 1]
                          titles:list|None=None, # one name per image
                          prototype:Tensor|None=None, # a phase prototype (C, H, W) shown as a last row

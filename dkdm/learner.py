@@ -43,6 +43,7 @@ def run_cbs(cbs:list, # callbacks
         f = getattr(cb, event, None)
         if f is not None: f(learn)
 
+# %% ../nbs/09_learner.ipynb #f737eb58
 class with_cbs:
     "Decorator: `before_{nm}`, the method, `after_{nm}`; `after_cancel_{nm}` on `CancelFitException`; `cleanup_{nm}` always."
     def __init__(self, nm:str): self.nm = nm
@@ -88,7 +89,7 @@ class Learner:
         self._pending, self._finite, self._stream = {}, None, None
         self.train_nets = self.plain_nets()
 
-# %% ../nbs/09_learner.ipynb #b92b3ca9
+# %% ../nbs/09_learner.ipynb #d9c97a75
 @patch
 def plain_nets(self:Learner)->SimpleNamespace:
     "A view of the networks by name, without wrappers."
@@ -111,6 +112,7 @@ def fit(self:Learner, n_iters:int|None=None, # train up to this iteration (defau
     if self.stop_reason in ('SIGINT', 'SIGTERM'): raise FitInterrupted(self.stop_reason, self.iter, self.last_checkpoint)
     return self
 
+# %% ../nbs/09_learner.ipynb #aff8bcb9
 @patch
 @with_cbs('fit')
 def _fit(self:Learner):
@@ -119,6 +121,7 @@ def _fit(self:Learner):
         self.batch = next(self._stream[1]); self._stream[0] += self.batch_size * self.world_size
         self._one_step()
 
+# %% ../nbs/09_learner.ipynb #52af4318
 @patch
 def _start(self:Learner):
     "The data stream from `self.samples` and a pending RNG state; a step callback must be there."
@@ -130,6 +133,7 @@ def _start(self:Learner):
         self._stream = [self.samples, it]
     if 'rng' in self._pending: set_rng_state(self._pending.pop('rng'), self.device)
 
+# %% ../nbs/09_learner.ipynb #76546b2a
 @patch
 @with_cbs('step')
 def _one_step(self:Learner):
@@ -137,7 +141,7 @@ def _one_step(self:Learner):
     self._track_finite()
     self.iter += 1; self.samples += self.batch_size * self.world_size
 
-# %% ../nbs/09_learner.ipynb #71c92417
+# %% ../nbs/09_learner.ipynb #bba64396
 class FitInterrupted(KeyboardInterrupt):
     "Training stopped by SIGINT/SIGTERM after writing a checkpoint; `.signal`, `.iter`, `.checkpoint`."
     def __init__(self, sig:str, it:int, checkpoint=None):
@@ -176,6 +180,7 @@ def check_finite(self:Learner, params:bool=False, # also check every weight of e
     flags = flags.tolist()
     if not all(flags): raise NonFiniteError(self._nonfinite_message(flags))
 
+# %% ../nbs/09_learner.ipynb #6c9a97b9
 @patch
 def _nonfinite_message(self:Learner, flags:list)->str:
     f = self._finite
@@ -189,7 +194,7 @@ def _nonfinite_message(self:Learner, flags:list)->str:
              "or loss weight" if last else "No checkpoint had been written yet")
     return f"training stopped: {what}. {where}. Nothing was saved after the failure."
 
-# %% ../nbs/09_learner.ipynb #6af31dd5
+# %% ../nbs/09_learner.ipynb #9e7f2598
 class TrainCB(Callback):
     "The training step: `train_step(learn)` updates the networks on `learn.batch` and sets `learn.losses`."
     def train_step(self, learn): raise NotImplementedError
@@ -217,7 +222,7 @@ def state_dict(self:Learner)->dict:
             'data': {**self.data_info, 'samples': self.samples, 'seed': self.seed, 'batch_size': self.batch_size, 'world_size': self.world_size},
             'extra': {**self.extra, 'torch': str(torch.__version__), 'time': time.time()}}
 
-# %% ../nbs/09_learner.ipynb #3e40f393
+# %% ../nbs/09_learner.ipynb #d657410b
 @patch
 def load_state(self:Learner, ckpt:dict, # a checkpoint dict (`load_checkpoint`)
               )->Learner:
@@ -236,7 +241,7 @@ def load_state(self:Learner, ckpt:dict, # a checkpoint dict (`load_checkpoint`)
     self._finite, self._stream, self.saved_iter = None, None, self.iter
     return self
 
-# %% ../nbs/09_learner.ipynb #6ef889d0
+# %% ../nbs/09_learner.ipynb #ecc8f3dc
 @patch(cls_method=True)
 def from_checkpoint(cls:Learner, ckpt, # a checkpoint dict, file or run folder
                     ds:Dataset, # the training items

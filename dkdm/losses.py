@@ -104,7 +104,7 @@ def _autocast(x:Tensor, amp:bool):
 def _update(opt, loss):
     opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
 
-# %% ../nbs/08_losses.ipynb #a8ec9e88
+# %% ../nbs/08_losses.ipynb #22b4f188
 def discriminator_update(nets, opts:dict, fake:Tensor, xb:Tensor, t:Tensor, amp:bool=False)->Tensor:
     "One LSGAN update of D on the (detached) fakes and the reals of target domain B, in one batch; returns D's loss."
     with _autocast(xb, amp):
@@ -119,7 +119,7 @@ def critic_update(nets, opts:dict, x_t:Tensor, pred:Tensor, t:Tensor, cfg:DKDMCo
     _update(opts['E'], loss)
     return loss
 
-# %% ../nbs/08_losses.ipynb #79bcfded
+# %% ../nbs/08_losses.ipynb #481fc7d5
 def generator_update(nets, opts:dict, x_t:Tensor, pred:Tensor, xa:Tensor, xb:Tensor, t:Tensor, prototype:Tensor,
                      cfg:DKDMConfig, amp:bool=False)->dict:
     "One update of G and the PatchNCE heads with eq. 4, D and E frozen meanwhile; returns the terms."

@@ -100,6 +100,7 @@ def _sqrt_psd(s:np.ndarray)->np.ndarray:
     w, v = np.linalg.eigh((s + s.T) / 2)
     return (v * np.sqrt(w.clip(0))) @ v.T
 
+# %% ../nbs/13_metrics.ipynb #18c77ce1
 def frechet_distance(mu1, # mean (d,) of the first Gaussian
                      sigma1, # covariance (d, d) of the first Gaussian
                      mu2, # mean (d,) of the second Gaussian
@@ -141,6 +142,7 @@ def features(images, # an image set in any form `iter_batches` takes
     if feature_fn is None: return inception_features(images, batch_size, device)
     return extract_features(images, feature_fn, batch_size, device)
 
+# %% ../nbs/13_metrics.ipynb #3cd57347
 def fid(real, # real images in [-1, 1]: a tensor (N, C, H, W), a dataset or an iterable of batches
         fake, # generated images, same forms
         feature_fn=None, # a network batch -> (B, d); None: the FID Inception-v3
@@ -160,6 +162,7 @@ def polynomial_mmd2(x, # features (m, d)
     kxx, kyy, kxy = (x @ x.T / d + 1)**3, (y @ y.T / d + 1)**3, (x @ y.T / d + 1)**3
     return float((kxx.sum() - np.trace(kxx)) / (m*(m-1)) + (kyy.sum() - np.trace(kyy)) / (n*(n-1)) - 2*kxy.mean())
 
+# %% ../nbs/13_metrics.ipynb #6e854ec5
 def kid_from_features(f1, # features (N1, d) of the real images
                       f2, # features (N2, d) of the generated images
                       n_subsets:int=100, # random subsets to average over
@@ -198,6 +201,7 @@ def gaussian_window(size:int=11, # taps
     g = torch.exp(-(torch.arange(size, dtype=torch.float64) - (size - 1) / 2)**2 / (2 * sigma**2))
     return g / g.sum()
 
+# %% ../nbs/13_metrics.ipynb #fa5fa38a
 def ssim(x:Tensor, # images (B, 1 or 3, H, W), H and W >= 11
          y:Tensor, # images of the same shape, e.g. the sources of `x`
          data_range:float=2., # max - min of the pixel values; 2 for [-1, 1]

@@ -75,6 +75,7 @@ def instance_norm(x:Tensor, # (B, C, H, W)
     if shift is not None: b = b + shift
     return torch.addcmul(b.to(x.dtype), x, s.to(x.dtype))
 
+# %% ../nbs/06_models.ipynb #1c67b822
 class AdaIN(nn.Module):
     "Instance norm whose scale and shift are predicted from a condition vector."
     def __init__(self, nf:int, # channels of the feature map
@@ -98,6 +99,7 @@ class ConvNormAct(nn.Module):
         if self.up: x = F.interpolate(x, scale_factor=2., mode='nearest')
         return F.relu(instance_norm(self.conv(x)))
 
+# %% ../nbs/06_models.ipynb #55481bdf
 class ConditionalResBlock(nn.Module):
     "Residual block whose first normalisation is an AdaIN on the time and noise condition."
     def __init__(self, nf:int, cond_dim:int):
@@ -157,6 +159,7 @@ def _condition(self:TimeConditionedGenerator, t:Tensor, z:Tensor)->Tensor:
     temb = self.time_mlp(timestep_embedding(t, w.shape[1]).to(w.dtype))
     return torch.cat([temb, self.mapping(z.to(w.dtype))], dim=1)
 
+# %% ../nbs/06_models.ipynb #dd5f8511
 @patch
 def _check(self:TimeConditionedGenerator, x:Tensor, t, z:Tensor, layers):
     "Validate the inputs; return the times as a (B,) tensor and the encoder layers to keep."

@@ -69,7 +69,7 @@ def load_translator(checkpoint, # a dkdm checkpoint file, a run folder (its late
     if size < 1: raise CheckpointError(f"{path}: does not say the image size it was trained on (data['size'])")
     return Translator(G, cfg, size, ck.get('prototype'), device, source=str(path))
 
-# %% ../nbs/10_translate.ipynb #51ac6bba
+# %% ../nbs/10_translate.ipynb #b0a90c18
 def sample_images(G:nn.Module, # a generator, wrapped or not
                   x:Tensor, # (B, C, H, W) sources in [-1, 1], on G's device
                   times:Tensor, # the time grid t_0..t_N
@@ -105,8 +105,9 @@ def _check_images(self:Translator, images)->Tensor:
     x = x.to(self.device, torch.float32)
     return x.contiguous(memory_format=torch.channels_last) if self.cuda else x
 
+# %% ../nbs/10_translate.ipynb #85f45f1f
 @patch
-def _check_nfe(self:Translator, nfe)->int:
+def check_nfe(self:Translator, nfe)->int:
     "The number of function evaluations, `N` by default, checked to lie in 1..N."
     if nfe is None: return self.n_steps
     if isinstance(nfe, bool) or not isinstance(nfe, int) or not 1 <= nfe <= self.n_steps:
@@ -120,7 +121,7 @@ def translate(self:Translator, images:Tensor, # (B, C, H, W) (or one (C, H, W)) 
               seed:int|None=None, # seed for the noise codes and bridge noise; None: fresh noise
              )->Tensor: # (nfe, B, C, H, W) float32 on the device: the prediction after NFE 1..nfe
     "Run the bridge from the source images and return every prediction x̂_1 along the way."
-    x, nfe = self._check_images(images), self._check_nfe(nfe)
+    x, nfe = self._check_images(images), self.check_nfe(nfe)
     return sample_images(self.G, x, self.times, self.tau, nfe, seed, amp=self.cuda).contiguous()
 
 # %% ../nbs/10_translate.ipynb #808fdb6c
@@ -168,6 +169,7 @@ def _load_for_model(path:Path, tr:Translator, original_size:bool)->Tensor:
     shape = _scaled_shape(*x.shape[-2:], tr.size, 2**unwrap(tr.G).n_downsampling)
     return resize(x, shape)
 
+# %% ../nbs/10_translate.ipynb #27d40b03
 def _source_size(path:Path)->tuple:
     "(H, W) of an image file, read from its header."
     try:
@@ -228,7 +230,7 @@ def translate_folder(checkpoint, # a dkdm checkpoint file, or a loaded `Translat
     targets = _folder_targets(in_dir, out_dir, srcs, save_trajectory)
     if not overwrite: refuse_existing([p for pair in targets for p in pair], out_dir)
     tr = checkpoint if isinstance(checkpoint, Translator) else load_translator(checkpoint, device)
-    nfe, batches = tr._check_nfe(nfe), _batches(srcs, tr, batch_size, original_size)
+    nfe, batches = tr.check_nfe(nfe), _batches(srcs, tr, batch_size, original_size)
     written = []
     for k, idx in enumerate(progress_bar(batches, leave=False) if progress else batches):
         written += _translate_batch(tr, [srcs[i] for i in idx], [targets[i] for i in idx], nfe,
@@ -272,6 +274,7 @@ def figure(self:TrajectoryExplorer, image:int, nfe:int):
     fig.tight_layout(rect=(0, 0.07, 1, 1))
     return fig
 
+# %% ../nbs/10_translate.ipynb #5de1099d
 @patch
 def update(self:TrajectoryExplorer, image:int|None=None, nfe:int|None=None):
     "Redraw for the sliders' values (set them first when given); returns the figure."
