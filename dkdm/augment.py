@@ -195,7 +195,7 @@ def class_pair_root(class_root, # class folders: class_root/<class>/*.png
     return out
 
 # %% ../nbs/15_augment.ipynb #6e0d2d83
-@delegates(train_dkdm, but=['data', 'out'])
+@delegates(train_dkdm, but=['data', 'out', 'keep'])   # (fastcore's delegates cannot pass on a parameter named keep)
 def train_class_translator(class_root, # class folders: class_root/<class>/*.png
                            src_class:str, # translate from this class (the common one)
                            dst_class:str, # to this class (the rare one)
@@ -373,7 +373,7 @@ def train_classifier(train_items, # [(path, label)] items, a dataset of (image, 
     g, X, y = torch.Generator().manual_seed(seed), X.to(dev), y.to(dev)
     per_epoch = len(y) // batch_size + (len(y) % batch_size >= 2)
     step = ClassifierTrainCB(epochs, len(y))
-    learn = Learner(nn.ModuleDict({'model': model}), {'model': torch.optim.Adam(model.parameters(), lr=lr)}, n_iters=epochs * per_epoch,
+    Learner(nn.ModuleDict({'model': model}), {'model': torch.optim.Adam(model.parameters(), lr=lr)}, n_iters=epochs * per_epoch,
                     batch_size=batch_size, stream=lambda start: _classifier_batches(X, y, oversample, g, epochs, batch_size),
                     cbs=[step, DeviceCB(dev, amp=False, channels_last=False, fast_kernels=False), *(cbs or [])]).fit()
     model.history = step.history

@@ -10,10 +10,10 @@ import torch
 from torch import Tensor
 import matplotlib.pyplot as plt
 from fastcore.script import call_parse, store_true, Param
-from .core import default_device, set_seed, show_images
+from .core import default_device
 from .data import demo_domains, DataError, ImageList, find_images
 from .config import DKDMConfig, ConfigError, parse_cfg
-from .checkpoint import latest_checkpoint, load_checkpoint, CheckpointError
+from .checkpoint import latest_checkpoint, CheckpointError
 from .learner import FitInterrupted, NonFiniteError
 from .translate import load_translator, translate_folder, bench_translate, show_trajectory
 from .train import train_dkdm, bench_train

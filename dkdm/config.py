@@ -5,7 +5,7 @@
 # %% ../nbs/05_config.ipynb #e18dc8d1
 from __future__ import annotations
 import math
-from dataclasses import dataclass, asdict, fields
+from dataclasses import dataclass, fields
 from torch import Tensor
 from .bridge import time_grid
 

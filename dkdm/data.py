@@ -10,7 +10,6 @@ from itertools import accumulate
 from pathlib import Path
 import numpy as np
 import torch
-import torch.nn.functional as F
 from torch import Tensor
 from torch.utils.data import Dataset, DataLoader, Sampler
 from PIL import Image, UnidentifiedImageError
