@@ -4,7 +4,7 @@
 
 # %% ../nbs/15_augment.ipynb #cf40f433
 from __future__ import annotations
-import csv, os, re, shutil, time
+import csv, math, os, re, shutil, time
 from fastcore.meta import delegates
 from pathlib import Path
 import numpy as np
@@ -23,8 +23,8 @@ __all__ = ['MANIFEST_FIELDS', 'npz_to_class_folders', 'synthetic_images', 'synth
            'folder_items', 'class_counts', 'read_image', 'load_items', 'n_needed', 'class_pair_root',
            'train_class_translator', 'choose_sources', 'write_manifest', 'read_manifest', 'balance_with_translator',
            'SmallCNN', 'resnet18_classifier', 'make_classifier', 'ClassifierTrainCB', 'recompute_bn_stats',
-           'train_classifier', 'confusion_matrix', 'per_class_recall', 'balanced_accuracy', 'evaluate_classifier',
-           'format_table', 'compare_balancing']
+           'train_classifier', 'balance_weights', 'confusion_matrix', 'per_class_recall', 'balanced_accuracy',
+           'evaluate_classifier', 'format_table', 'compare_balancing']
 
 # %% ../nbs/15_augment.ipynb #1b85cc7c
 def _check_new_folder(folder:Path, overwrite:bool):
@@ -311,15 +311,15 @@ def make_classifier(arch:str='small', # 'small' (SmallCNN) or 'resnet18'
     raise ValueError(f"arch={arch!r}: use 'small' or 'resnet18'")
 
 # %% ../nbs/15_augment.ipynb #03fc3886
-def _epoch_order(y:Tensor, oversample:bool, g:torch.Generator)->Tensor:
-    if not oversample: return torch.randperm(len(y), generator=g)
-    w = 1. / y.bincount().float()[y]
+def _epoch_order(y:Tensor, oversample:bool, g:torch.Generator, weights:Tensor|None=None)->Tensor:
+    if weights is None and not oversample: return torch.randperm(len(y), generator=g)
+    w = 1. / y.bincount().float()[y] if weights is None else weights
     return torch.tensor(list(torch.utils.data.WeightedRandomSampler(w, len(y), replacement=True, generator=g)))
 
-def _classifier_batches(X:Tensor, y:Tensor, oversample:bool, g:torch.Generator, epochs:int, batch_size:int):
+def _classifier_batches(X:Tensor, y:Tensor, oversample:bool, g:torch.Generator, epochs:int, batch_size:int, weights=None):
     "The batches of `epochs` passes, each pass in a fresh order from g; a last batch of one image is left out."
     for e in range(epochs):
-        for idx in _epoch_order(y.cpu(), oversample, g).split(batch_size):
+        for idx in _epoch_order(y.cpu(), oversample, g, weights).split(batch_size):
             if len(idx) < 2: continue
             idx = idx.to(y.device); yield {'x': X[idx], 'y': y[idx], 'epoch': e}
 
@@ -364,6 +364,7 @@ def train_classifier(train_items, # [(path, label)] items, a dataset of (image, 
                      channels:int=1, # image channels
                      device=None, # a device or its name; None: `default_device()`
                      cbs:list|None=None, # more callbacks for its learner (e.g. `LossLogCB` and `ProgressCB` for a progress bar)
+                     weights:Tensor|None=None, # (N,) per-image sampling weights, drawn with replacement (see `balance_weights`)
                     )->nn.Module: # the trained model in eval mode, with `.history` (mean loss per epoch)
     "Train a classifier from a seed with the package's `Learner`: the same seed and data give the same weights."
     X, y = load_items(train_items, size, channels)
@@ -374,10 +375,24 @@ def train_classifier(train_items, # [(path, label)] items, a dataset of (image, 
     per_epoch = len(y) // batch_size + (len(y) % batch_size >= 2)
     step = ClassifierTrainCB(epochs, len(y))
     Learner(nn.ModuleDict({'model': model}), {'model': torch.optim.Adam(model.parameters(), lr=lr)}, n_iters=epochs * per_epoch,
-                    batch_size=batch_size, stream=lambda start: _classifier_batches(X, y, oversample, g, epochs, batch_size),
+                    batch_size=batch_size, stream=lambda start: _classifier_batches(X, y, oversample, g, epochs, batch_size, weights),
                     cbs=[step, DeviceCB(dev, amp=False, channels_last=False, fast_kernels=False), *(cbs or [])]).fit()
     model.history = step.history
-    return recompute_bn_stats(model, X[_epoch_order(y.cpu(), oversample, g).to(y.device)], max(batch_size, 256))
+    return recompute_bn_stats(model, X[_epoch_order(y.cpu(), oversample, g, weights).to(y.device)], max(batch_size, 256))
+
+# %% ../nbs/15_augment.ipynb #6f3b9a20
+def balance_weights(y:Tensor, # (N,) labels
+                    generated:Tensor|None=None, # (N,) bool: which images are generated (rare-class) ones
+                    rare:int|None=None, # the rare label, with `generated`
+                    gen_frac:float=0.5, # the share of the rare class's draws that are generated images
+                   )->Tensor: # (N,) sampling weights
+    "Sampling weights that draw every class equally often, the rare class's draws split between real and generated images."
+    w = 1. / y.bincount().double()[y]
+    if generated is None or not generated.any(): return w.float()
+    if not 0 <= gen_frac <= 1: raise ValueError(f"gen_frac={gen_frac}: must be in [0, 1]")
+    real_rare = (y == rare) & ~generated
+    w[real_rare], w[generated] = (1 - gen_frac) / real_rare.sum(), gen_frac / generated.sum()
+    return w.float()
 
 # %% ../nbs/15_augment.ipynb #7358e979
 def confusion_matrix(y_true, # true labels (N,)
@@ -453,12 +468,27 @@ def _generated_folder(name, src, work, n, train_root, common, nfe, batch_size, d
         balance_with_translator(src, Path(train_root)/common, out, n, nfe=nfe, seed=0, batch_size=batch_size, device=device)
     return out
 
+# %% ../nbs/15_augment.ipynb #5b2e8f17
+def _balancing_sets(items:list, gen:dict, n:int, mixes:dict|None)->dict:
+    "Training sets by name: (items, oversample, generated share of the rare draws or None)."
+    sets = {'imbalanced': (items, False, None), 'oversampled': (items, True, None)}
+    for name, g in gen.items():
+        if len(g) < n: raise ValueError(f"generated[{name!r}] holds {len(g)} images, fewer than the {n} needed to balance the classes")
+        sets[name] = (items + g[:n], False, None)
+    for name, (src, frac, mult) in (mixes or {}).items():
+        if src not in gen: raise ValueError(f"mixes[{name!r}] names {src!r}, which is not one of generated: {list(gen)}")
+        k = math.ceil(mult * n)
+        if len(gen[src]) < k: raise ValueError(f"generated[{src!r}] holds {len(gen[src])} images, fewer than the {k} mixes[{name!r}] needs")
+        sets[name] = (items + gen[src][:k], True, frac)
+    return sets
+
 # %% ../nbs/15_augment.ipynb #0ad84735
 def compare_balancing(train_root, # class folders of the imbalanced training set
                       test_root, # class folders of the untouched test set (same class names)
                       rare:str, # the rare class
                       common:str, # the common class it is balanced against
                       generated:dict|None=None, # method name -> folder of generated rare images, or translator checkpoint
+                      mixes:dict|None=None, # recipe name -> (a `generated` method, share of rare draws that are generated, images as a multiple of the gap)
                       seeds=(0, 1, 2), # one classifier per method and seed
                       epochs:int=5, # classifier epochs
                       arch:str='small', # 'small' or 'resnet18'
@@ -478,19 +508,20 @@ def compare_balancing(train_root, # class folders of the imbalanced training set
         if k not in classes: raise ValueError(f"{name}={k!r} is not a class of {train_root}; classes are {classes}")
     size = size or read_image(items[0][0], None, channels).shape[-1]
     counts, r = class_counts(items, classes), classes.index(rare)
-    n = n_needed(counts, rare, common)
-    sets, folders = {'imbalanced': (items, False), 'oversampled': (items, True)}, {}
+    n = n_needed(counts, rare, common); n_max = max([n] + [math.ceil(m * n) for _, _, m in (mixes or {}).values()])
+    gen, folders = {}, {}
     for name, src in (generated or {}).items():
-        folder = _generated_folder(name, src, work, n, train_root, common, nfe, batch_size, device)
-        gen = folder_items(folder, r)
-        if len(gen) < n: raise ValueError(f"{folder} holds {len(gen)} images, fewer than the {n} needed to balance {rare!r}")
-        sets[name], folders[name] = (items + gen[:n], False), str(folder)
+        folders[name] = str(_generated_folder(name, src, work, n_max, train_root, common, nfe, batch_size, device))
+        gen[name] = folder_items(folders[name], r)
+    sets = _balancing_sets(items, gen, n, mixes)
     test = load_items(test_items, size, channels)
     rows = []
-    for name, (its, over) in sets.items():
+    for name, (its, over, frac) in sets.items():
         data, t0 = load_items(its, size, channels), time.time()
-        runs = [evaluate_classifier(train_classifier(data, len(classes), arch, epochs, s, over, batch_size, lr, device=device), test)
+        w = None if frac is None else balance_weights(data[1], torch.arange(len(its)) >= len(items), r, frac)
+        runs = [evaluate_classifier(train_classifier(data, len(classes), arch, epochs, s, over, batch_size, lr, device=device, weights=w), test)
                 | dict(seed=s) for s in seeds]
-        rows.append(_summarise(name, runs, classes, len(its), int((data[1] == r).sum())) | dict(folder=folders.get(name)))
+        src = (mixes or {}).get(name, (name,))[0]
+        rows.append(_summarise(name, runs, classes, len(its), int((data[1] == r).sum())) | dict(folder=folders.get(src), gen_frac=frac))
         if verbose: print(f"{name}: balanced accuracy {rows[-1]['balanced_accuracy']:.3f} ({time.time() - t0:.1f} s)")
     return rows

@@ -10,7 +10,8 @@ from torch import Tensor
 from .bridge import time_grid
 
 # %% auto #0
-__all__ = ['LIMITS', 'CHOICES', 'ConfigError', 'in_interval', 'check_number', 'check_config', 'DKDMConfig', 'parse_cfg']
+__all__ = ['LIMITS', 'CHOICES', 'AUGMENTATIONS', 'ConfigError', 'in_interval', 'check_number', 'check_config', 'DKDMConfig',
+           'parse_cfg']
 
 # %% ../nbs/05_config.ipynb #c92ac669
 class ConfigError(ValueError):
@@ -41,8 +42,10 @@ def check_number(name:str, # the field's name, for the message
 LIMITS = dict(n_steps='[1, inf)', tau='[0, inf)', lambda_gan='[0, inf)', lambda_dp='[0, inf)', lambda_sb='[0, inf)',
               lambda_reg='[0, inf)', num_patches='[1, inf)', nce_temp='(0, inf)', ngf='[1, inf)', n_blocks='[1, inf)',
               ndf='[1, inf)', n_layers_d='[1, inf)', z_dim='[1, inf)', nce_dim='[1, inf)', lr='(0, inf)', beta1='[0, 1)',
-              beta2='[0, 1)', in_ch='[1, inf)', out_ch='[1, inf)')
-CHOICES = dict(grid=('uniform', 'unsb'), phase_mode=('phasor', 'cosine'))
+              beta2='[0, 1)', in_ch='[1, inf)', out_ch='[1, inf)', entropy_bound='[0, inf)', aug_p='[0, 1]', ada_target='[0, 1)',
+              ada_speed='[1, inf)')
+CHOICES = dict(grid=('uniform', 'unsb'), phase_mode=('phasor', 'cosine', 'weighted'), sb_scale=('paper', 'unsb'))
+AUGMENTATIONS = ('color', 'translation', 'cutout')
 
 def check_config(self, # a DKDMConfig
                 ):
@@ -52,6 +55,8 @@ def check_config(self, # a DKDMConfig
         if f.name in LIMITS: check_number(f.name, v, f.type, LIMITS[f.name])
         elif f.name in CHOICES and v not in CHOICES[f.name]: raise ConfigError(f.name, v, f"use one of {', '.join(map(repr, CHOICES[f.name]))}")
         elif f.type == 'bool' and not isinstance(v, bool): raise ConfigError(f.name, v, "must be True or False")
+    bad = [a for a in self.diffaug.split(',') if a and a not in AUGMENTATIONS]
+    if bad: raise ConfigError('diffaug', self.diffaug, f"use a comma-separated list of {', '.join(AUGMENTATIONS)} (unknown: {', '.join(bad)})")
     if self.in_ch != self.out_ch:
         raise ConfigError('in_ch', self.in_ch, f"differs from out_ch={self.out_ch}: the bridge mixes source and target images, so both "
                           "domains need the same channels; load both as RGB (channels=3) or both as grayscale (channels=1)")
@@ -67,10 +72,16 @@ class DKDMConfig:
     lambda_dp:float=0.1 # weight of the domain phase loss
     lambda_sb:float=1. # weight of the Schrödinger-bridge loss
     lambda_reg:float=1. # weight of the PatchNCE regularisation (source and identity terms)
-    phase_mode:str='phasor' # domain phase loss: 'phasor' (wrap-aware, the default: see 02_fourier) or 'cosine' (paper eq. 2)
+    phase_mode:str='phasor' # domain phase loss: 'phasor' (wrap-aware), 'weighted' (phasor, each frequency by its coherence) or 'cosine' (eq. 2)
     num_patches:int=256 # PatchNCE patches per layer
     nce_temp:float=0.07 # PatchNCE temperature
     critic_penalty:bool=True # add UNSB's (log mean exp)² stabiliser to the critic loss (`mine_critic_loss`)
+    sb_scale:str='paper' # SB loss: 'paper' (cost − 2τ(1−t)Ĥ) or 'unsb' (UNSB's code: τ·cost − τ(N−i)/N·Ĥ)
+    entropy_bound:float=0. # soft bound c on the critic's scores (c·tanh(s/c)), so |Ĥ| <= 2c; 0: unbounded
+    diffaug:str='' # differentiable augmentation of every image D sees: e.g. 'color,translation,cutout'; '': none
+    aug_p:float=1. # probability of each augmentation per image (the start value under ADA)
+    ada_target:float=0. # adaptive p (ADA): target of r = E[sign(D(real) − 1/2)], e.g. 0.6; 0: p stays aug_p
+    ada_speed:int=500 # under ADA: iterations for p to move by 1
     ngf:int=64 # generator width
     n_blocks:int=9 # generator residual blocks
     ndf:int=64 # discriminator and critic width

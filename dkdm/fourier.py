@@ -13,7 +13,8 @@ import matplotlib.pyplot as plt
 
 # %% auto #0
 __all__ = ['PHASE_LOSS_MODES', 'amplitude', 'phase', 'image_from_amplitude_phase', 'iter_batches', 'phase_prototype',
-           'domain_phase_loss', 'show_amplitude_phase', 'luminance', 'phase_similarity', 'phase_image']
+           'domain_phase_loss', 'show_amplitude_phase', 'phase_statistics', 'coherence_weights', 'luminance',
+           'phase_similarity', 'phase_image']
 
 # %% ../nbs/02_fourier.ipynb #91bb8461
 def _fft2(x:Tensor)->Tensor:
@@ -90,7 +91,13 @@ def phase_prototype(images, # Tensor (N, C, H, W), Dataset of (C, H, W), or iter
                     device=None, # where to compute; default: where the batches are
                    )->Tensor: # circular mean phase (C, H, W), float32, in (-pi, pi]
     "Circular mean Fourier phase of a set of images, streamed in batches."
-    acc = None
+    acc, _ = _phasor_sum(images, batch_size, device)
+    return _wrap_pi(torch.atan2(acc[1], acc[0]).float())
+
+# %% ../nbs/02_fourier.ipynb #f82184c0
+def _phasor_sum(images, batch_size:int=64, device=None)->tuple:
+    "The sum over the images of their unit phasors e^{iΦ}, as (2, C, H, W) float64 (real, imaginary), and the count."
+    acc, n = None, 0
     if torch.is_tensor(images) and images.ndim != 4:
         raise ValueError(f"phase_prototype: a tensor of images must be (N, C, H, W), got shape {tuple(images.shape)}")
     for xb in iter_batches(images, batch_size):
@@ -103,18 +110,21 @@ def phase_prototype(images, # Tensor (N, C, H, W), Dataset of (C, H, W), or iter
         elif s.shape != acc.shape:
             raise ValueError(f"phase_prototype: all images need the same (C, H, W); got {tuple(s.shape[1:])} after {tuple(acc.shape[1:])}")
         else: acc += s
+        n += len(xb)
     if acc is None: raise ValueError("phase_prototype: no images were given (empty tensor, dataset or loader)")
-    return _wrap_pi(torch.atan2(acc[1], acc[0]).float())
+    return acc, n
 
 # %% ../nbs/02_fourier.ipynb #d426009f
-PHASE_LOSS_MODES = ('phasor', 'cosine')
+PHASE_LOSS_MODES = ('phasor', 'cosine')   # and 'weighted': 'phasor' with a weight per frequency (below)
 
 def domain_phase_loss(x:Tensor, # generated images (B, C, H, W) (or one image (C, H, W)) in [-1, 1]
                       prototype:Tensor, # the target domain's phase prototype (C, H, W)
-                      mode:str='phasor', # 'phasor': 1 - mean cos(phase - prototype) (wrap-aware); 'cosine': paper eq. 2
+                      mode:str='phasor', # 'phasor': 1 - mean cos(phase - prototype) (wrap-aware); 'cosine': paper eq. 2; 'weighted'
+                      weight:Tensor|None=None, # (C, H, W) weight per frequency for mode 'weighted' (`coherence_weights`)
                      )->Tensor: # scalar loss in [0, 2], averaged over the batch
     "Domain phase loss: distance of each image's Fourier phase to the domain prototype."
-    if mode not in PHASE_LOSS_MODES: raise ValueError(f"domain_phase_loss: mode must be one of {PHASE_LOSS_MODES}, got {mode!r}")
+    if mode == 'weighted': return _weighted_phase_loss(x, prototype, weight)
+    if mode not in PHASE_LOSS_MODES: raise ValueError(f"domain_phase_loss: mode must be one of {PHASE_LOSS_MODES + ('weighted',)}, got {mode!r}")
     ph = phase(x)
     if x.ndim < 3 or tuple(prototype.shape) != tuple(ph.shape[-3:]):
         raise ValueError(f"domain_phase_loss: prototype shape {tuple(prototype.shape)} does not match the images' (C, H, W) {tuple(ph.shape[-3:])}")
@@ -156,6 +166,33 @@ def show_amplitude_phase(ims:Tensor|list, # images (N, C, H, W) or a list of (C,
         axs[-1, 2].set_title('prototype phase', fontsize=8)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/02_fourier.ipynb #9a4c2e18
+def phase_statistics(images, # the domain's images, in any form `phase_prototype` takes
+                     batch_size:int=64, # images per FFT batch
+                     device=None, # where to compute
+                    )->tuple: # prototype (C, H, W), mean resultant length R (C, H, W), number of images
+    "The phase prototype of a set of images with the mean resultant length of its phases, in one streamed pass."
+    acc, n = _phasor_sum(images, batch_size, device)
+    return _wrap_pi(torch.atan2(acc[1], acc[0]).float()), (torch.hypot(acc[0], acc[1]) / n).float(), n
+
+def coherence_weights(R:Tensor, # mean resultant length per frequency (C, H, W)
+                      n:int, # the number of images it was measured on
+                      alpha:float=0.05, # chance level: R exceeds R_alpha at any frequency by chance with probability <= alpha
+                     )->Tensor: # weights in [0, 1], (C, H, W)
+    "The coherence above chance at each frequency, scaled to [0, 1]."
+    r0 = math.sqrt(math.log(R.numel() / alpha) / n)
+    return ((R - r0) / (1 - r0)).clamp(0, 1)
+
+# %% ../nbs/02_fourier.ipynb #3c7d9e51
+def _weighted_phase_loss(x:Tensor, prototype:Tensor, weight:Tensor|None)->Tensor:
+    "The phasor loss with a weight per frequency, averaged over the batch."
+    if weight is None: raise ValueError("domain_phase_loss: mode 'weighted' needs weight= (coherence_weights of the target domain)")
+    ph = phase(x)
+    if tuple(prototype.shape) != tuple(ph.shape[-3:]) or tuple(weight.shape) != tuple(prototype.shape):
+        raise ValueError(f"domain_phase_loss: prototype {tuple(prototype.shape)} and weight {tuple(weight.shape)} must match the images' (C, H, W) {tuple(ph.shape[-3:])}")
+    w = weight.to(ph)
+    return ((1 - torch.cos(ph - prototype.to(ph))) * w).sum((-3, -2, -1)).mean() / w.sum().clamp_min(1e-12)
 
 # %% ../nbs/02_fourier.ipynb #71371746
 def luminance(x:Tensor, # images (B, 1 or 3, H, W)

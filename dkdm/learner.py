@@ -23,8 +23,8 @@ from .checkpoint import (CKPT_FORMAT, CheckpointError, get_rng_state, set_rng_st
 from .losses import dkdm_step
 
 # %% auto #0
-__all__ = ['CancelFitException', 'Callback', 'run_cbs', 'with_cbs', 'Learner', 'FitInterrupted', 'NonFiniteError', 'TrainCB',
-           'DKDMTrainCB']
+__all__ = ['ADA_INTERVAL', 'CancelFitException', 'Callback', 'run_cbs', 'with_cbs', 'Learner', 'FitInterrupted', 'NonFiniteError',
+           'TrainCB', 'DKDMTrainCB', 'ada_start', 'ada_update']
 
 # %% ../nbs/09_learner.ipynb #068384f4
 class CancelFitException(Exception):
@@ -78,8 +78,9 @@ class Learner:
                  persistent_workers:bool=False, # keep the stream (and its workers) alive from one `fit` to the next
                  data_info:dict|None=None, # saved with checkpoints: size, channels, root
                  stream=None, # instead of `ds`: a function (first sample counter) -> iterator of batches
+                 phase_weight:Tensor|None=None, # DKDM: (C, H, W) coherence weights for phase_mode 'weighted', saved with checkpoints
                 ):
-        store_attr('nets,opts,ds,prototype,cfg,n_iters,batch_size,seed,num_workers,persistent_workers,stream')
+        store_attr('nets,opts,ds,prototype,cfg,n_iters,batch_size,seed,num_workers,persistent_workers,stream,phase_weight')
         self.cbs, self.data_info = list(cbs or []), dict(data_info or {})
         self.run_dir = None if run_dir is None else Path(run_dir)
         self.iter = self.samples = 0
@@ -200,12 +201,32 @@ class TrainCB(Callback):
     def train_step(self, learn): raise NotImplementedError
 
 class DKDMTrainCB(TrainCB):
-    "DKDM's iteration: `dkdm_step` on the learner's networks, prototype and configuration."
+    "DKDM's iteration: `dkdm_step` on the learner's networks, prototype and configuration; ADA's probability if asked."
     def before_fit(self, learn):
         learn.dev_proto, learn.dev_times = learn.prototype.to(learn.device), learn.cfg.times.to(learn.device)
+        learn.dev_weight = None if learn.phase_weight is None else learn.phase_weight.to(learn.device)
+        if learn.cfg.diffaug and learn.cfg.ada_target: ada_start(learn)
     def train_step(self, learn):
-        learn.losses = dkdm_step(learn.train_nets, learn.opts, learn.batch, learn.dev_proto, learn.cfg,
-                                 times=learn.dev_times, amp=learn.amp)
+        learn.losses = dkdm_step(learn.train_nets, learn.opts, learn.batch, learn.dev_proto, learn.cfg, times=learn.dev_times,
+                                 amp=learn.amp, phase_weight=learn.dev_weight, aug_p=learn.extra.get('aug_p'))
+        if 'ada_sum' in learn.extra: ada_update(learn)
+
+# %% ../nbs/09_learner.ipynb #7c2e4f19
+ADA_INTERVAL = 4
+
+def ada_start(learn):
+    "ADA's probability and running sum on the device, from a checkpoint's state if the learner was resumed."
+    for k, v in (('aug_p', learn.cfg.aug_p), ('ada_sum', 0.)):
+        learn.extra[k] = torch.as_tensor(learn.extra.get(k, v), dtype=torch.float32).to(learn.device)
+
+def ada_update(learn):
+    "Add this step's r; every ADA_INTERVAL iterations move p toward keeping r at the target."
+    e, cfg = learn.extra, learn.cfg
+    e['ada_sum'] = e['ada_sum'] + learn.losses['r_real']
+    if (learn.iter + 1) % ADA_INTERVAL == 0:
+        step = torch.sign(e['ada_sum'] / ADA_INTERVAL - cfg.ada_target) * (ADA_INTERVAL / cfg.ada_speed)
+        e['aug_p'], e['ada_sum'] = (e['aug_p'] + step).clamp(0, 1), torch.zeros_like(e['ada_sum'])
+    learn.losses['aug_p'] = e['aug_p']
 
 # %% ../nbs/09_learner.ipynb #09b6f616
 @patch
@@ -220,19 +241,20 @@ def state_dict(self:Learner)->dict:
             'opts': {k: o.state_dict() for k, o in self.opts.items()}, 'sched': sched,
             'prototype': self.prototype.detach().cpu(), 'rng': rng,
             'data': {**self.data_info, 'samples': self.samples, 'seed': self.seed, 'batch_size': self.batch_size, 'world_size': self.world_size},
-            'extra': {**self.extra, 'torch': str(torch.__version__), 'time': time.time()}}
+            'extra': {**self.extra, 'torch': str(torch.__version__), 'time': time.time()},
+            **({} if self.phase_weight is None else {'phase_weight': self.phase_weight.detach().cpu()})}
 
 # %% ../nbs/09_learner.ipynb #d657410b
 @patch
 def load_state(self:Learner, ckpt:dict, # a checkpoint dict (`load_checkpoint`)
               )->Learner:
     "Continue from a checkpoint: weights and optimisers now; schedule, data position and RNG states at the next `fit`."
-    if ckpt['cfg'] != asdict(self.cfg):
-        diff = {k: (v, ckpt['cfg'].get(k)) for k, v in asdict(self.cfg).items() if ckpt['cfg'].get(k) != v}
-        warnings.warn(f"load_state: the learner's config differs from the checkpoint's (learner, checkpoint): {diff}")
+    diff = {k: (v, ckpt['cfg'][k]) for k, v in asdict(self.cfg).items() if k in ckpt['cfg'] and ckpt['cfg'][k] != v}
+    if diff: warnings.warn(f"load_state: the learner's config differs from the checkpoint's (learner, checkpoint): {diff}")
     for k, m in self.nets.named_children(): unwrap(m).load_state_dict(ckpt['nets'][k])
     for k, o in self.opts.items(): o.load_state_dict(ckpt['opts'][k])
-    self.iter, self.prototype = ckpt['iter'], ckpt['prototype'].clone()
+    self.iter, self.prototype, self.phase_weight = ckpt['iter'], ckpt['prototype'].clone(), ckpt.get('phase_weight')
+    self.extra = {k: v for k, v in ckpt.get('extra', {}).items() if k not in ('torch', 'time')}
     self.samples = ckpt['data'].get('samples', self.iter * self.batch_size * self.world_size)
     rng, ranks = ckpt['rng'], ckpt['rng'].get('ranks')
     if ranks and len(ranks) == self.world_size: rng = ranks[self.rank]

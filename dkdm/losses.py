@@ -14,8 +14,9 @@ from .models import DKDMNets
 from .checkpoint import unwrap
 
 # %% auto #0
-__all__ = ['lsgan_loss', 'patch_nce_loss', 'sb_loss', 'nce_terms', 'entropy_scores', 'generator_objective',
-           'discriminator_update', 'critic_update', 'generator_update', 'dkdm_step', 'count_passes']
+__all__ = ['AUGMENT', 'lsgan_loss', 'patch_nce_loss', 'sb_loss', 'nce_terms', 'entropy_scores', 'generator_objective',
+           'aug_color', 'aug_translation', 'aug_cutout', 'diff_augment', 'discriminator_update', 'critic_update',
+           'generator_update', 'dkdm_step', 'count_passes']
 
 # %% ../nbs/08_losses.ipynb #bf991099
 def lsgan_loss(pred:Tensor, # discriminator logits, any shape
@@ -43,9 +44,13 @@ def sb_loss(x_t:Tensor, # (B, C, H, W) the bridge state X_{t_i}
             entropy:Tensor, # scalar estimate Ĥ(X_{t_i}, x̂_1)
             t:float|Tensor, # the time t_i
             tau:float, # entropy weight τ
+            scale:str='paper', # 'paper': cost − 2τ(1 − t)Ĥ; 'unsb': UNSB's code, τ·cost − τ·left·Ĥ
+            left:float|None=None, # for 'unsb': (N − i)/N, the share of the steps still to go (default 1 − t)
            )->Tensor:
-    "Transport cost minus the entropy bonus 2τ(1 - t)·Ĥ."
-    return (x_t - x1_pred).float().pow(2).mean() - 2 * tau * (1 - t) * entropy
+    "Transport cost minus the entropy bonus, weighted as UNSB's paper or as UNSB's code."
+    cost = (x_t - x1_pred).float().pow(2).mean()
+    if scale == 'unsb': return tau * cost - tau * ((1 - t) if left is None else left) * entropy
+    return cost - 2 * tau * (1 - t) * entropy
 
 # %% ../nbs/08_losses.ipynb #bd36a611
 def nce_terms(nets:DKDMNets, # the networks (G's encoder and the heads F)
@@ -70,11 +75,13 @@ def entropy_scores(E:nn.Module, # the entropy critic, taking (pair, pair, t)
                    x_t:Tensor, # (3B, ...) chain states from x_A, x_A2, x_B
                    pred:Tensor, # (3B, ...) predictions from them
                    t:Tensor, # scalar time t_i
+                   bound:float=0., # soft bound c on the scores, c·tanh(s/c) (then |Ĥ| <= 2c); 0: none
                   )->tuple: # critic scores of (Z, Z) and of (Z, Z'), in one critic pass
     "Critic scores of the joint (Z, Z) and the marginal (Z, Z') with Z = (X_t, x̂_1) and Z' from the second chain."
     (xa, xa2, _), (fa, fa2, _) = x_t.chunk(3), pred.chunk(3)
     z, z2 = torch.cat([xa, fa], 1), torch.cat([xa2, fa2], 1)
-    return E(torch.cat([z, z]), torch.cat([z, z2]), t.expand(2*len(z))).chunk(2)
+    s = E(torch.cat([z, z]), torch.cat([z, z2]), t.expand(2*len(z)))
+    return (bound * torch.tanh(s / bound) if bound else s).chunk(2)
 
 # %% ../nbs/08_losses.ipynb #76fafe6d
 def generator_objective(nets:DKDMNets, # the networks (possibly DDP-wrapped)
@@ -85,17 +92,61 @@ def generator_objective(nets:DKDMNets, # the networks (possibly DDP-wrapped)
                         t:Tensor, # scalar time t_i
                         prototype:Tensor, # (C, H, W) domain phase prototype of B
                         cfg:DKDMConfig,
+                        phase_weight:Tensor|None=None, # (C, H, W) coherence weights for phase_mode 'weighted'
+                        aug=None, # the augmentation of every image D sees (`diff_augment`), or None
+                        left:float|None=None, # (N − i)/N, for sb_scale 'unsb'
                        )->dict: # 'loss' and every term by name
     "Paper eq. 4: adversarial + λ_DP domain phase + λ_SB bridge + λ_Reg PatchNCE, every term by name."
     xt_a, (fake, _, idt) = x_t.chunk(3)[0], pred.chunk(3)
     D, E, tb = unwrap(nets.D), unwrap(nets.E), t.expand(fake.shape[0])
-    adv = lsgan_loss(D(fake, tb), True)
-    dp = domain_phase_loss(fake.float(), prototype, mode=cfg.phase_mode)
-    entropy = mine_lower_bound(*entropy_scores(E, x_t, pred, t))
-    sb = sb_loss(xt_a, fake, entropy, t, cfg.tau)
+    adv = lsgan_loss(D(aug(fake) if aug else fake, tb), True)
+    dp = domain_phase_loss(fake.float(), prototype, mode=cfg.phase_mode, weight=phase_weight)
+    entropy = mine_lower_bound(*entropy_scores(E, x_t, pred, t, cfg.entropy_bound))
+    sb = sb_loss(xt_a, fake, entropy, t, cfg.tau, cfg.sb_scale, left)
     nce, nce_idt = nce_terms(nets, torch.cat([x_a, x_b]), torch.cat([fake, idt]), cfg)
     loss = cfg.lambda_gan*adv + cfg.lambda_dp*dp + cfg.lambda_sb*sb + cfg.lambda_reg*(nce + nce_idt)/2
     return dict(loss=loss, adv=adv, dp=dp, sb=sb, entropy=entropy, nce=nce, nce_idt=nce_idt)
+
+# %% ../nbs/08_losses.ipynb #5e2b7d90
+def _per_image(x:Tensor)->Tensor: return torch.rand(len(x), 1, 1, 1, device=x.device, dtype=x.dtype)
+
+def aug_color(x:Tensor)->Tensor:
+    "Random brightness, saturation and contrast per image (DiffAugment's colour policy)."
+    x = x + (_per_image(x) - 0.5)
+    m = x.mean(1, keepdim=True); x = (x - m) * (_per_image(x) * 2) + m
+    m = x.mean((1, 2, 3), keepdim=True); return (x - m) * (_per_image(x) + 0.5) + m
+
+# %% ../nbs/08_losses.ipynb #8d4a6c13
+def aug_translation(x:Tensor, ratio:float=1/8)->Tensor:
+    "A random shift of each image by up to `ratio` of its size, zeros shifted in."
+    B, C, H, W = x.shape; s = int(min(H, W) * ratio + 0.5)
+    if s == 0: return x
+    ty, tx = (torch.randint(-s, s + 1, (B, 1, 1), device=x.device) for _ in range(2))
+    gy, gx = torch.meshgrid(torch.arange(H, device=x.device), torch.arange(W, device=x.device), indexing='ij')
+    xp = F.pad(x, [s, s, s, s])
+    return xp[torch.arange(B, device=x.device)[:, None, None], :, gy + ty + s, gx + tx + s].permute(0, 3, 1, 2)
+
+def aug_cutout(x:Tensor, ratio:float=1/2)->Tensor:
+    "A zeroed square of `ratio` of the side at a random place in each image."
+    B, C, H, W = x.shape; h, w = int(H * ratio + 0.5), int(W * ratio + 0.5)
+    cy, cx = (torch.randint(0, n + (1 - k % 2), (B, 1, 1), device=x.device) for n, k in ((H, h), (W, w)))
+    gy, gx = torch.meshgrid(torch.arange(H, device=x.device), torch.arange(W, device=x.device), indexing='ij')
+    y0, x0 = cy - h // 2, cx - w // 2
+    inside = (gy >= y0) & (gy < y0 + h) & (gx >= x0) & (gx < x0 + w)
+    return x * (~inside)[:, None].to(x.dtype)
+
+# %% ../nbs/08_losses.ipynb #0b6e9f42
+AUGMENT = dict(color=aug_color, translation=aug_translation, cutout=aug_cutout)
+
+def diff_augment(x:Tensor, # (B, C, H, W) images in [-1, 1]
+                 policy:str='color,translation,cutout', # augmentations in order, comma-separated
+                 p:float|Tensor=1., # probability of each augmentation per image (a 0-d tensor is read on the device)
+                )->Tensor:
+    "DiffAugment: each augmentation of the policy applied to each image with probability p, differentiably."
+    for name in filter(None, policy.split(',')):
+        y = AUGMENT[name](x)
+        x = y if not torch.is_tensor(p) and p >= 1 else torch.where(_per_image(x) < p, y, x)
+    return x
 
 # %% ../nbs/08_losses.ipynb #6e12f4f9
 def _autocast(x:Tensor, amp:bool):
@@ -105,28 +156,30 @@ def _update(opt, loss):
     opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
 
 # %% ../nbs/08_losses.ipynb #22b4f188
-def discriminator_update(nets, opts:dict, fake:Tensor, xb:Tensor, t:Tensor, amp:bool=False)->Tensor:
-    "One LSGAN update of D on the (detached) fakes and the reals of target domain B, in one batch; returns D's loss."
+def discriminator_update(nets, opts:dict, fake:Tensor, xb:Tensor, t:Tensor, amp:bool=False, aug=None)->dict:
+    "One LSGAN update of D on the (detached) fakes and the reals of domain B in one batch (both augmented alike, if `aug`)."
     with _autocast(xb, amp):
-        d_fake, d_real = nets.D(torch.cat([fake.detach(), xb]), t.expand(2*len(xb))).chunk(2)
+        x = torch.cat([fake.detach(), xb])
+        d_fake, d_real = nets.D(aug(x) if aug else x, t.expand(2*len(xb))).chunk(2)
         loss = (lsgan_loss(d_fake, False) + lsgan_loss(d_real, True)) / 2
     _update(opts['D'], loss)
-    return loss
+    d_real, d_fake = d_real.detach().float(), d_fake.detach().float()
+    return dict(D=loss, d_real=d_real.mean(), d_fake=d_fake.mean(), r_real=torch.sign(d_real - 0.5).mean())
 
 def critic_update(nets, opts:dict, x_t:Tensor, pred:Tensor, t:Tensor, cfg:DKDMConfig, amp:bool=False)->Tensor:
     "One update of the entropy critic E on the matched and mismatched pairs; returns its loss."
-    with _autocast(x_t, amp): loss = mine_critic_loss(*entropy_scores(nets.E, x_t, pred.detach(), t), cfg.critic_penalty)
+    with _autocast(x_t, amp): loss = mine_critic_loss(*entropy_scores(nets.E, x_t, pred.detach(), t, cfg.entropy_bound), cfg.critic_penalty)
     _update(opts['E'], loss)
     return loss
 
 # %% ../nbs/08_losses.ipynb #481fc7d5
 def generator_update(nets, opts:dict, x_t:Tensor, pred:Tensor, xa:Tensor, xb:Tensor, t:Tensor, prototype:Tensor,
-                     cfg:DKDMConfig, amp:bool=False)->dict:
+                     cfg:DKDMConfig, amp:bool=False, **kw)->dict:
     "One update of G and the PatchNCE heads with eq. 4, D and E frozen meanwhile; returns the terms."
     frozen = [unwrap(nets.D), unwrap(nets.E)]
     for m in frozen: m.requires_grad_(False)
     try:
-        with _autocast(xa, amp): terms = generator_objective(nets, x_t, pred, xa, xb, t, prototype, cfg)
+        with _autocast(xa, amp): terms = generator_objective(nets, x_t, pred, xa, xb, t, prototype, cfg, **kw)
         _update(opts['G'], terms['loss'])
     finally:
         for m in frozen: m.requires_grad_(True)
@@ -141,20 +194,24 @@ def dkdm_step(nets:DKDMNets, # the networks (G, D, E, F), possibly DDP-wrapped
               times:Tensor|None=None, # the time grid on the device (default: `cfg.times`)
               step:int|None=None, # the bridge step i; None draws it uniformly
               amp:bool=False, # bf16 autocast
-             )->dict: # every loss by name, detached
+              phase_weight:Tensor|None=None, # (C, H, W) coherence weights, for phase_mode 'weighted'
+              aug_p:float|Tensor|None=None, # augmentation probability for `cfg.diffaug` (default `cfg.aug_p`; a tensor under ADA)
+             )->dict: # every loss by name, detached, and D's mean outputs
     "One DKDM training iteration: batched chains, then D, then the critic E, then G with the PatchNCE heads."
     xa, xa2, xb = batch['A'], batch['A2'], batch['B']
     times = cfg.times.to(xa.device) if times is None else times
     i = int(torch.randint(cfg.n_steps, ())) if step is None else step
     x0, t = torch.cat([xa, xa2, xb]), times[i]
+    aug = (lambda x: diff_augment(x, cfg.diffaug, cfg.aug_p if aug_p is None else aug_p)) if cfg.diffaug else None
     with _autocast(xa, amp):
         x_t = simulate_chain(nets.G, x0, i, times, cfg.tau)
         pred = nets.G(x_t, t.expand(len(x0)), torch.randn(len(x0), cfg.z_dim, device=x0.device))
-    loss_d = discriminator_update(nets, opts, pred[:len(xa)], xb, t, amp)
+    d = discriminator_update(nets, opts, pred[:len(xa)], xb, t, amp, aug)
     loss_e = critic_update(nets, opts, x_t, pred, t, cfg, amp)
-    terms = generator_update(nets, opts, x_t, pred, xa, xb, t, prototype, cfg, amp)
-    return {'G': terms.pop('loss').detach(), 'D': loss_d.detach(), 'E': loss_e.detach(),
-            **{k: v.detach() for k, v in terms.items()}, 'step': torch.tensor(i)}
+    terms = generator_update(nets, opts, x_t, pred, xa, xb, t, prototype, cfg, amp,
+                             phase_weight=phase_weight, aug=aug, left=(cfg.n_steps - i) / cfg.n_steps)
+    return {'G': terms.pop('loss').detach(), 'D': d.pop('D').detach(), 'E': loss_e.detach(),
+            **{k: v.detach() for k, v in terms.items()}, **d, 'step': torch.tensor(i)}
 
 # %% ../nbs/08_losses.ipynb #ced432ef
 class count_passes:

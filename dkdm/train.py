@@ -13,7 +13,7 @@ import torch.distributed as dist
 from torch import Tensor
 from .core import default_device, set_seed, mix_seed, atomic_write
 from .data import UnpairedImageFolder, ImageList, find_images
-from .fourier import phase_prototype
+from .fourier import phase_statistics, coherence_weights
 from .config import DKDMConfig, ConfigError, check_number
 from .models import DKDMNets, make_optimizers
 from .checkpoint import latest_checkpoint, load_checkpoint, CheckpointError
@@ -75,7 +75,9 @@ def _new_learner(data, out:Path, ds:UnpairedImageFolder, cfg, seed:int, kw:dict)
     info = dict(size=ds.size, channels=ds.channels, root=str(Path(data).resolve()))
     if rank == 0: atomic_write(out/'config.json', lambda p: Path(p).write_text(json.dumps(
         {'cfg': asdict(cfg), **info, 'batch_size': kw['batch_size'], 'seed': seed}, indent=1)))
-    return Learner(nets, opts, ds, phase_prototype(ds.side('B')), cfg, seed=seed, data_info=info, **kw)
+    proto, R, n = phase_statistics(ds.side('B'))
+    weight = coherence_weights(R, n) if cfg.phase_mode == 'weighted' else None
+    return Learner(nets, opts, ds, proto, cfg, seed=seed, data_info=info, phase_weight=weight, **kw)
 
 # %% ../nbs/12_train.ipynb #2ab0a33c
 def train_dkdm(data, # unpaired folder with trainA/trainB (testA, when present, feeds the sample grids)
