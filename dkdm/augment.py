@@ -4,7 +4,7 @@
 
 # %% ../nbs/15_augment.ipynb #cf40f433
 from __future__ import annotations
-import csv, math, os, re, shutil, time
+import csv, json, math, os, re, shutil, time
 from fastcore.meta import delegates
 from pathlib import Path
 import numpy as np
@@ -22,9 +22,9 @@ from .train import train_dkdm
 __all__ = ['MANIFEST_FIELDS', 'npz_to_class_folders', 'synthetic_images', 'synthetic_class_folders', 'class_items',
            'folder_items', 'class_counts', 'read_image', 'load_items', 'n_needed', 'class_pair_root',
            'train_class_translator', 'choose_sources', 'write_manifest', 'read_manifest', 'balance_with_translator',
-           'SmallCNN', 'resnet18_classifier', 'make_classifier', 'ClassifierTrainCB', 'recompute_bn_stats',
-           'train_classifier', 'balance_weights', 'confusion_matrix', 'per_class_recall', 'balanced_accuracy',
-           'evaluate_classifier', 'format_table', 'compare_balancing']
+           'generated_realism', 'balance_dataset', 'SmallCNN', 'resnet18_classifier', 'make_classifier',
+           'ClassifierTrainCB', 'recompute_bn_stats', 'train_classifier', 'balance_weights', 'confusion_matrix',
+           'per_class_recall', 'balanced_accuracy', 'evaluate_classifier', 'format_table', 'compare_balancing']
 
 # %% ../nbs/15_augment.ipynb #1b85cc7c
 def _check_new_folder(folder:Path, overwrite:bool):
@@ -267,18 +267,84 @@ def balance_with_translator(checkpoint, # a translator checkpoint (ckpt_*.pt) or
     if overwrite and manifest.exists():
         for r in read_manifest(manifest): (out_dir/r['file']).unlink(missing_ok=True)
     chosen = [srcs[i] for i in choose_sources(len(srcs), n_images, seed)]
-    rows, info = [], dict(nfe=nfe, checkpoint=str(ckpt.resolve()), iter=int(ck['iter']))
+    info = dict(nfe=nfe, checkpoint=str(ckpt.resolve()), iter=int(ck['iter']))
     out_dir.mkdir(parents=True, exist_ok=True)
-    for k, i0 in enumerate(range(0, n_images, batch_size)):
+    return _generate(tr, chosen, targets, manifest, seed, batch_size, info)
+
+# %% ../nbs/15_augment.ipynb #3e9b1f58
+def _generate(tr, chosen:list, targets:list, manifest:Path, seed:int, batch_size:int, info:dict)->list:
+    "Translate the chosen sources batch by batch into the targets, the manifest rewritten after every batch."
+    rows = []
+    for k, i0 in enumerate(range(0, len(chosen), batch_size)):
         ps = chosen[i0:i0 + batch_size]
         ims = [load_image(p, tr.channels) for p in ps]
-        x1 = tr.translate(torch.stack([resize_crop(im, tr.size) for im in ims]), nfe, seed + k)[-1].float().cpu()
+        x1 = tr.translate(torch.stack([resize_crop(im, tr.size) for im in ims]), info['nfe'], seed + k)[-1].float().cpu()
         for j, (p, im) in enumerate(zip(ps, ims)):
             side = min(im.shape[-2:]); save_image(x1[j], targets[i0 + j], (side, side))
             rows.append(dict(file=targets[i0 + j].name, source=str(p.resolve()), seed=seed + k, batch=k, **info))
         write_manifest(rows, manifest)
     if not rows: write_manifest(rows, manifest)
     return rows
+
+# %% ../nbs/15_augment.ipynb #8b2c6e04
+def _balanced_copy(data:Path, classes:list, rare:str, gen:Path, final:Path, link:str)->dict:
+    "Links or copies of the real images by class, the generated ones added to the rare class; counts by class."
+    counts = {}
+    for c in classes:
+        (final/c).mkdir(parents=True, exist_ok=True)
+        srcs = find_images(data/c); counts[c] = len(srcs)
+        for p in srcs:
+            dst = final/c/'__'.join(p.relative_to(data/c).parts)
+            if not os.path.lexists(dst): _link(p, dst, link)
+    for p in find_images(gen):
+        if not os.path.lexists(final/rare/p.name): _link(p, final/rare/p.name, link)
+    shutil.copy2(gen/'manifest.csv', final/rare/'manifest.csv')
+    return counts | {f'{rare} (generated)': len(find_images(gen))}
+
+# %% ../nbs/15_augment.ipynb #5a7e3d19
+def generated_realism(real, # real rare images: a tensor or a list of files
+                      fake, # generated images, the same forms
+                      n:int=200, # at most this many of each (a fixed random subset)
+                      feature_fn=None, # a network batch -> features; None: the FID Inception (needs the `metrics` extra)
+                     )->dict: # kid, diversity (ratio to the real images'), n_real, n_fake
+    "KID of generated images against real ones and their diversity ratio, on at most n images of each."
+    from dkdm.metrics import features, kid_from_features, diversity_ratio
+    pick = lambda xs: [xs[i] for i in sorted(np.random.default_rng(0).choice(len(xs), min(n, len(xs)), replace=False))]
+    load = lambda xs: torch.stack([read_image(x) if isinstance(x, (str, Path)) else x for x in pick(list(xs))])
+    fr, ff = (features(load(s), feature_fn, 50, 'cpu') for s in (real, fake))
+    return dict(kid=kid_from_features(fr, ff)[0], diversity=diversity_ratio(ff, fr), n_real=len(fr), n_fake=len(ff))
+
+# %% ../nbs/15_augment.ipynb #0f4c9a72
+_DONE = '.complete'
+
+@delegates(train_dkdm, but=['data', 'out', 'keep', 'size', 'seed', 'device', 'resume'])
+def balance_dataset(data, # class folders: data/<class>/*
+                    rare:str, # the rare class
+                    common:str, # the common class it is balanced against (the translator's source)
+                    out, # the job folder: run/, generated/<rare>/, balanced/<class>/
+                    checkpoint=None, # a translator checkpoint or run folder to use instead of training one
+                    n:int|None=None, # how many images to generate; default: the gap to the common class
+                    size:int|None=None, # training side; default: the rare images' shorter side, down to a multiple of 4
+                    link:str='auto', # real images in the copy: 'symlink', 'copy' or 'auto'
+                    seed:int=0, nfe:int|None=None, device=None, # seed of training and generation, generator evaluations, device
+                    n_metric:int=200, # images for KID and diversity (0: skip them)
+                    feature_fn=None, # features for the metrics; None: the FID Inception
+                    **kwargs)->dict: # what was written and the realism figures
+    "Train (or load) a translator common → rare, generate the missing rare images, write a balanced copy and score it."
+    data, out = Path(data), Path(out); final = out/'balanced'
+    if (final/_DONE).exists(): raise FileExistsError(f"{final} already holds a finished balanced copy; choose another out folder (nothing was changed)")
+    items, classes = class_items(data)
+    n = n_needed(class_counts(items, classes), rare, common) if n is None else n
+    size = size or (min(read_image(next(p for p, l in items if classes[l] == rare)).shape[-2:]) // 4 * 4)
+    ck = resolve_checkpoint(checkpoint) if checkpoint else train_class_translator(data, common, rare, out/'run', size=size, seed=seed, device=device, resume=True, **kwargs)
+    gen = out/'generated'/rare
+    rows = read_manifest(gen) if (gen/'manifest.csv').exists() else []
+    if len(rows) != n or not all((gen/r['file']).exists() for r in rows):
+        balance_with_translator(ck, data/common, gen, n, nfe=nfe, seed=seed, overwrite=True, device=device)
+    res = dict(counts=_balanced_copy(data, classes, rare, gen, final, link), balanced=str(final), checkpoint=str(ck), n_generated=n)
+    if n_metric and n: res |= generated_realism([p for p, l in items if classes[l] == rare], find_images(gen), n_metric, feature_fn)
+    atomic_write(final/'balance.json', lambda p: Path(p).write_text(json.dumps(res, indent=1))); (final/_DONE).touch()
+    return res
 
 # %% ../nbs/15_augment.ipynb #48d3ab7f
 def _conv_block(ni:int, nf:int)->nn.Sequential:

@@ -17,10 +17,11 @@ from .checkpoint import latest_checkpoint, CheckpointError
 from .learner import FitInterrupted, NonFiniteError
 from .translate import load_translator, translate_folder, bench_translate, show_trajectory
 from .train import train_dkdm, bench_train
+from .augment import balance_dataset
 
 # %% auto #0
 __all__ = ['USER_ERRORS', 'user_message', 'deprecated', 'dkdm_train', 'dkdm_translate', 'mean_colour', 'dkdm_demo',
-           'peak_memory_mb', 'run_bench', 'dkdm_bench']
+           'dkdm_balance', 'peak_memory_mb', 'run_bench', 'dkdm_bench']
 
 # %% ../nbs/16_cli.ipynb #246d75d1
 USER_ERRORS = (FileNotFoundError, NotADirectoryError, FileExistsError, ValueError, DataError, CheckpointError)
@@ -171,6 +172,43 @@ def dkdm_demo(out:str='dkdm_demo', # folder for the demo data, run, translations
     print(f"\ndkdm_demo finished in {r['total_s']/60:.1f} min (training {r['train_s']/60:.1f} min)")
     for k in ('data', 'run', 'checkpoint', 'loss_curves', 'samples', 'trajectory', 'translated'): print(f"  {k:<12} {r[k]}")
     print(f"  mean colour of the {r['n_translated']} translations: {r['colour_to_b']:.3f} from real B tiles, {r['colour_to_a']:.3f} from their IHC sources")
+
+# %% ../nbs/16_cli.ipynb #6e1f0a35
+def _balance(data, rare, common, out, checkpoint, n, size, n_iters, batch_size, cfg, nfe, seed, link, device, n_metric, quiet):
+    for k, v in (('--data', data), ('--rare', rare), ('--common', common), ('--out', out)):
+        if v is None: raise ValueError(f"{k} is required (see --help)")
+    if not Path(data).is_dir(): raise ValueError(f"--data {data} is not a folder; pass the folder with one subfolder of images per class")
+    if Path(out).exists() and not Path(out).is_dir(): raise ValueError(f"--out {out} is a file; pass a folder for the job")
+    from dkdm.metrics import inception_available
+    if n_metric and not inception_available():
+        print("dkdm_balance: the FID Inception weights are not installed (pip install 'dkdm[metrics]'): realism figures skipped", file=sys.stderr); n_metric = 0
+    r = balance_dataset(data, rare, common, out, checkpoint, n, size, link, seed, nfe, device, n_metric, cfg=_train_cfg({}, cfg),
+                        n_iters=n_iters, batch_size=batch_size, quiet=quiet, sample_every=0, ckpt_every=max(n_iters // 4, 1))
+    print(f"balanced copy: {r['balanced']}  ({', '.join(f'{k}: {v}' for k, v in r['counts'].items())})")
+    if 'kid' in r: print(f"generated vs real {rare}: KID {r['kid']:.4f}, diversity {r['diversity']:.2f} of the real images' ({r['n_fake']} and {r['n_real']} images)")
+    return r
+
+# %% ../nbs/16_cli.ipynb #2c8d5f17
+@call_parse
+def dkdm_balance(data:str=None, # class folders: data/<class>/*
+                 rare:str=None, # the rare class (a folder name)
+                 common:str=None, # the common class to balance it against (the translator's source)
+                 out:str=None, # the job folder: run/, generated/<rare>/, balanced/<class>/
+                 checkpoint:str=None, # a translator checkpoint or run folder instead of training one
+                 n:int=None, # images to generate (default: the gap to the common class)
+                 size:int=None, # training side (default: the rare images' shorter side, down to a multiple of 4)
+                 n_iters:int=2000, # training iterations of the translator
+                 batch_size:int=8, # training batch
+                 cfg:Param("DKDMConfig fields as key=value, e.g. --cfg ngf=16 n_blocks=4 diffaug=color,translation,cutout", str, nargs='*')=None,
+                 nfe:int=None, # generator evaluations (default: all N)
+                 seed:int=0, # seed of training and generation
+                 link:str='auto', # real images in the copy: symlink, copy or auto
+                 device:str=None, # cpu, cuda, ...; default: the best there is
+                 n_metric:int=200, # images for KID and diversity (0: none)
+                 quiet:store_true=False, # no progress output
+                ):
+    "Balance a rare class with images translated from a common one: train, generate, write a balanced copy, score it."
+    _run_cli('dkdm_balance', _balance, data, rare, common, out, checkpoint, n, size, n_iters, batch_size, cfg, nfe, seed, link, device, n_metric, quiet)
 
 # %% ../nbs/16_cli.ipynb #395a7a10
 def peak_memory_mb(device)->float:

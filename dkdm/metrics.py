@@ -17,7 +17,8 @@ from .fourier import iter_batches, luminance
 # %% auto #0
 __all__ = ['inception_weights_path', 'inception_available', 'inception_features_model', 'resize_bilinear_tf', 'inception_input',
            'extract_features', 'inception_features', 'frechet_distance', 'gaussian_stats', 'fid_from_features',
-           'features', 'fid', 'polynomial_mmd2', 'kid_from_features', 'kid', 'gaussian_window', 'ssim']
+           'features', 'fid', 'polynomial_mmd2', 'kid_from_features', 'kid', 'mean_pairwise_distance',
+           'diversity_ratio', 'gaussian_window', 'ssim']
 
 # %% ../nbs/13_metrics.ipynb #1939d87e
 def inception_weights_path()->Path:
@@ -192,6 +193,24 @@ def kid(real, # real images in [-1, 1]: a tensor (N, C, H, W), a dataset or an i
     "Kernel Inception Distance between two image sets."
     f1, f2 = features(real, feature_fn, batch_size, device), features(fake, feature_fn, batch_size, device)
     return kid_from_features(f1, f2, n_subsets, subset_size, seed)
+
+# %% ../nbs/13_metrics.ipynb #7d2f9e41
+def mean_pairwise_distance(features, # (N, d) features, N >= 2
+                           max_n:int=1000, # at most this many (a fixed random subset) for the N² distances
+                           seed:int=0, # seed of the subset
+                          )->float:
+    "Mean Euclidean distance between two different members of a feature set."
+    f = _as_array(features)
+    if f.ndim != 2 or len(f) < 2: raise ValueError(f"mean_pairwise_distance needs features (N >= 2, d), got shape {f.shape}")
+    if len(f) > max_n: f = f[np.random.default_rng(seed).choice(len(f), max_n, replace=False)]
+    sq = (f**2).sum(1); d2 = np.maximum(sq[:, None] + sq[None] - 2 * f @ f.T, 0)
+    return float(np.sqrt(d2)[np.triu_indices(len(f), 1)].mean())
+
+def diversity_ratio(f_fake, # (N, d) features of generated images
+                    f_real, # (M, d) features of real images of the same class
+                   )->float:
+    "Diversity of the generated set over that of the real set."
+    return mean_pairwise_distance(f_fake) / mean_pairwise_distance(f_real)
 
 # %% ../nbs/13_metrics.ipynb #a71ec8ed
 def gaussian_window(size:int=11, # taps
