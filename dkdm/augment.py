@@ -12,7 +12,8 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from .core import default_device, set_seed, atomic_write, save_image, refuse_existing
 from .data import find_images, load_image, resize_crop, ClassImageFolder, DataNotFoundError
-from .checkpoint import load_checkpoint, latest_checkpoint, resolve_checkpoint
+from .checkpoint import load_checkpoint, latest_checkpoint, resolve_checkpoint, checkpoint_config
+from .models import DKDMNets
 from .learner import Learner, TrainCB
 from .callbacks import DeviceCB
 from .translate import load_translator
@@ -22,9 +23,10 @@ from .train import train_dkdm
 __all__ = ['MANIFEST_FIELDS', 'npz_to_class_folders', 'synthetic_images', 'synthetic_class_folders', 'class_items',
            'folder_items', 'class_counts', 'read_image', 'load_items', 'n_needed', 'class_pair_root',
            'train_class_translator', 'choose_sources', 'write_manifest', 'read_manifest', 'balance_with_translator',
-           'generated_realism', 'balance_dataset', 'SmallCNN', 'resnet18_classifier', 'make_classifier',
-           'ClassifierTrainCB', 'recompute_bn_stats', 'train_classifier', 'balance_weights', 'confusion_matrix',
-           'per_class_recall', 'balanced_accuracy', 'evaluate_classifier', 'format_table', 'compare_balancing']
+           'realism_scorer', 'generated_realism', 'balance_dataset', 'SmallCNN', 'resnet18_classifier',
+           'make_classifier', 'ClassifierTrainCB', 'recompute_bn_stats', 'train_classifier', 'balance_weights',
+           'confusion_matrix', 'per_class_recall', 'balanced_accuracy', 'evaluate_classifier', 'format_table',
+           'compare_balancing']
 
 # %% ../nbs/15_augment.ipynb #1b85cc7c
 def _check_new_folder(folder:Path, overwrite:bool):
@@ -210,7 +212,7 @@ def train_class_translator(class_root, # class folders: class_root/<class>/*.png
     return latest_checkpoint(run_dir)
 
 # %% ../nbs/15_augment.ipynb #938bc8bd
-MANIFEST_FIELDS = ('file', 'source', 'seed', 'batch', 'nfe', 'checkpoint', 'iter')
+MANIFEST_FIELDS = ('file', 'source', 'seed', 'batch', 'nfe', 'checkpoint', 'iter', 'd_score')
 
 def choose_sources(n_sources:int, # how many source images there are
                    n:int, # how many translations to make
@@ -252,6 +254,7 @@ def balance_with_translator(checkpoint, # a translator checkpoint (ckpt_*.pt) or
                             overwrite:bool=False, # replace existing outputs and manifest
                             prefix:str='gen', # output names: <prefix>_00000.png, ...
                             device=None, # where to run; None: the best available
+                            candidates:int=1, # translate each source this many times (other seeds), keep the one D finds most real
                            )->list: # the manifest rows (one per image written)
     "Translate randomly chosen common-class images into a new rare-class folder, with a manifest of where each came from."
     if not isinstance(n_images, int) or n_images < 0: raise ValueError(f"n_images={n_images!r} must be an int >= 0")
@@ -269,22 +272,43 @@ def balance_with_translator(checkpoint, # a translator checkpoint (ckpt_*.pt) or
     chosen = [srcs[i] for i in choose_sources(len(srcs), n_images, seed)]
     info = dict(nfe=nfe, checkpoint=str(ckpt.resolve()), iter=int(ck['iter']))
     out_dir.mkdir(parents=True, exist_ok=True)
-    return _generate(tr, chosen, targets, manifest, seed, batch_size, info)
+    score = realism_scorer(ck, tr) if candidates > 1 else None
+    return _generate(tr, chosen, targets, manifest, seed, batch_size, info, candidates, score)
 
 # %% ../nbs/15_augment.ipynb #3e9b1f58
-def _generate(tr, chosen:list, targets:list, manifest:Path, seed:int, batch_size:int, info:dict)->list:
-    "Translate the chosen sources batch by batch into the targets, the manifest rewritten after every batch."
+def _generate(tr, chosen:list, targets:list, manifest:Path, seed:int, batch_size:int, info:dict, candidates:int=1, score=None)->list:
+    "Translate the chosen sources batch by batch into the targets (best of `candidates` by `score`), the manifest rewritten after every batch."
     rows = []
     for k, i0 in enumerate(range(0, len(chosen), batch_size)):
         ps = chosen[i0:i0 + batch_size]
         ims = [load_image(p, tr.channels) for p in ps]
-        x1 = tr.translate(torch.stack([resize_crop(im, tr.size) for im in ims]), info['nfe'], seed + k)[-1].float().cpu()
+        x = torch.stack([resize_crop(im, tr.size) for im in ims])
+        x1, s = _best_of(tr, x, info['nfe'], [seed + k + 100003 * c for c in range(candidates)], score)
         for j, (p, im) in enumerate(zip(ps, ims)):
             side = min(im.shape[-2:]); save_image(x1[j], targets[i0 + j], (side, side))
-            rows.append(dict(file=targets[i0 + j].name, source=str(p.resolve()), seed=seed + k, batch=k, **info))
+            rows.append(dict(file=targets[i0 + j].name, source=str(p.resolve()), seed=seed + k, batch=k, **info,
+                             d_score='' if s is None else round(float(s[j]), 5)))
         write_manifest(rows, manifest)
     if not rows: write_manifest(rows, manifest)
     return rows
+
+# %% ../nbs/15_augment.ipynb #7e3c0a94
+def realism_scorer(ck:dict, # a loaded translator checkpoint
+                   tr, # its `Translator`
+                  ):
+    "A function images -> D's mean patch score per image, from the checkpoint's discriminator at the last bridge step."
+    D = DKDMNets(checkpoint_config(ck, 'checkpoint')).D
+    D.load_state_dict(ck['nets']['D']); D = D.to(tr.device).eval().requires_grad_(False)
+    t = tr.times[tr.n_steps - 1].to(tr.device)
+    return lambda x: D(x.to(tr.device), t.expand(len(x))).flatten(1).mean(1).float().cpu()
+
+def _best_of(tr, x:Tensor, nfe:int, seeds:list, score=None)->tuple:
+    "The translations of x with the first seed, or the best of several seeds by `score`; and the scores (or None)."
+    if score is None or len(seeds) == 1: return tr.translate(x, nfe, seeds[0])[-1].float().cpu(), None
+    cands = torch.stack([tr.translate(x, nfe, s)[-1].float().cpu() for s in seeds])   # (k, B, C, H, W)
+    with torch.no_grad(): scores = torch.stack([score(c) for c in cands])             # (k, B)
+    best = scores.argmax(0)
+    return cands[best, torch.arange(len(x))], scores.max(0).values
 
 # %% ../nbs/15_augment.ipynb #8b2c6e04
 def _balanced_copy(data:Path, classes:list, rare:str, gen:Path, final:Path, link:str)->dict:
