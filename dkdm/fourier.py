@@ -94,7 +94,7 @@ def phase_prototype(images, # Tensor (N, C, H, W), Dataset of (C, H, W), or iter
     acc, _ = _phasor_sum(images, batch_size, device)
     return _wrap_pi(torch.atan2(acc[1], acc[0]).float())
 
-# %% ../nbs/02_fourier.ipynb #a489bf28
+# %% ../nbs/02_fourier.ipynb #3add948d
 def _phasor_sum(images, batch_size:int=64, device=None)->tuple:
     "The sum over the images of their unit phasors e^{iΦ}, as (2, C, H, W) float64 (real, imaginary), and the count."
     acc, n = None, 0

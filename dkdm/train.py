@@ -47,7 +47,7 @@ def _resume_state(out:Path, resume:bool, size:int, cfg)->dict|None:
     "The checkpoint to continue from (None for a new run); refuses to start a new run over an existing one."
     last = latest_checkpoint(out)
     if last is not None and not resume:
-        raise FileExistsError(f"{out} already holds a run (latest checkpoint {last.name}); pass resume=True to continue it, "
+        raise FileExistsError(f"{out} already holds a run (latest checkpoint {last.name}); pass resume=True (dkdm_train: --resume) to continue it, "
                               "or choose another output folder (nothing was changed)")
     ckpt = load_checkpoint(last) if resume and last is not None else None
     if ckpt is not None: _check_resume(ckpt, size, cfg)
