@@ -25,6 +25,8 @@ min_python = cfg['min_python']
 lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
 dev_requirements = shlex.split(cfg.get('dev_requirements') or '')
 metrics_requirements = shlex.split(cfg.get('metrics_requirements') or '')
+wsi_requirements = shlex.split(cfg.get('wsi_requirements') or '')
+dicom_requirements = shlex.split(cfg.get('dicom_requirements') or '')
 
 setuptools.setup(
     name = cfg['lib_name'],
@@ -38,7 +40,7 @@ setuptools.setup(
     packages = setuptools.find_packages(),
     include_package_data = True,
     install_requires = requirements,
-    extras_require={ 'dev': dev_requirements, 'metrics': metrics_requirements },
+    extras_require={ 'dev': dev_requirements, 'metrics': metrics_requirements, 'wsi': wsi_requirements, 'dicom': dicom_requirements },
     dependency_links = cfg.get('dep_links','').split(),
     python_requires  = '>=' + cfg['min_python'],
     long_description = open('README.md', encoding='utf-8').read(),

@@ -17,13 +17,14 @@ from fastcore.basics import patch
 from .core import image_to_tensor, default_device, mix_seed, seeded_rng, resize, save_image
 
 # %% auto #0
-__all__ = ['IMG_EXTS', 'DataError', 'DataNotFoundError', 'DataWarning', 'is_image_file', 'find_images', 'domain_folders',
-           'is_grayscale', 'image_pixels', 'load_image', 'check_images', 'resize_crop', 'ImageList',
-           'UnpairedImageFolder', 'ihc_to_he', 'demo_domains', 'ClassImageFolder', 'seed_worker', 'image_loader',
-           'CountedItems', 'CounterSampler', 'stream_loader', 'find_data']
+__all__ = ['IMG_EXTS', 'PREPROCESS', 'DataError', 'DataNotFoundError', 'DataWarning', 'is_image_file', 'find_images',
+           'domain_folders', 'is_grayscale', 'image_pixels', 'load_image', 'read_dicom', 'image_size',
+           'image_bit_depth', 'check_images', 'resize_crop', 'crop_image', 'preprocess_image', 'pixel_scale',
+           'ImageList', 'UnpairedImageFolder', 'ihc_to_he', 'demo_domains', 'ClassImageFolder', 'seed_worker',
+           'image_loader', 'CountedItems', 'CounterSampler', 'stream_loader', 'find_data']
 
 # %% ../nbs/01_data.ipynb #e7da17a0
-IMG_EXTS = ('.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff', '.webp', '.ppm', '.pgm')
+IMG_EXTS = ('.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff', '.webp', '.ppm', '.pgm', '.dcm')
 
 class DataError(ValueError):
     "A problem with image files or folders; the message names the path and the fix."
@@ -90,19 +91,84 @@ def image_pixels(im:Image.Image, # an opened image of any mode
 def load_image(path, # an image file
                channels:int=3, # 1 (gray) or 3 (RGB)
               )->Tensor: # float32 (channels, H, W) in [-1, 1]
-    "Read an image file as a tensor in [-1, 1]; a file that cannot be decoded raises a `DataError` naming it."
+    "Read an image file (DICOM too) as a tensor in [-1, 1]; a file that cannot be decoded raises a `DataError` naming it."
+    if Path(path).suffix.lower() == '.dcm':
+        a = read_dicom(path)[0]
+        return image_to_tensor(a if channels == 1 else np.repeat(a[..., None], 3, -1))
     try:
         with Image.open(path) as im: a = image_pixels(im, channels)
     except (OSError, SyntaxError, ValueError) as e:
         raise DataError(f"{path} cannot be decoded ({type(e).__name__}: {e}); re-export or delete it") from e
     return image_to_tensor(a)
 
+# %% ../nbs/01_data.ipynb #b1d0c002
+def _pydicom():
+    "The pydicom module, or a DataError saying how to install it."
+    try: import pydicom
+    except ImportError: raise DataError("reading DICOM files needs pydicom: pip install 'dkdm[dicom]' (or pip install pydicom)") from None
+    return pydicom
+
+def _first(v)->float:
+    "The first value of a DICOM attribute that may hold several."
+    return float(v[0] if isinstance(v, (list, tuple)) or type(v).__name__ == 'MultiValue' else v)
+
+# %% ../nbs/01_data.ipynb #b1d0c003
+def _dicom_pixels(path, ds)->np.ndarray:
+    "The stored pixel values, with a one-line DataError for a missing decoder."
+    try: return ds.pixel_array
+    except Exception as e:
+        ts = getattr(getattr(ds, 'file_meta', None), 'TransferSyntaxUID', None)
+        name = getattr(ts, 'name', str(ts))
+        raise DataError(f"{path}: its pixel data ({name}) cannot be decoded here ({type(e).__name__}); install a decoder: "
+                        "pip install pylibjpeg pylibjpeg-libjpeg pylibjpeg-openjpeg (JPEG, JPEG 2000), pyjpegls (JPEG-LS) or python-gdcm") from None
+
+# %% ../nbs/01_data.ipynb #b1d0c004
+def read_dicom(path, # a DICOM file
+              )->tuple: # (uint16 (H, W) display values, the pydicom dataset)
+    "A monochrome DICOM image as 16-bit display values (modality LUT, VOI window, MONOCHROME1 inverted) and its dataset."
+    pydicom = _pydicom()
+    try: ds = pydicom.dcmread(path)
+    except Exception as e: raise DataError(f"{path} is not a DICOM file pydicom can read ({type(e).__name__}: {e}); re-export or delete it") from None
+    pi = str(ds.get('PhotometricInterpretation', ''))
+    if pi not in ('MONOCHROME1', 'MONOCHROME2'):
+        raise DataError(f"{path}: PhotometricInterpretation is {pi or 'missing'}; dkdm reads monochrome DICOM images (CT, MR, X-ray) only")
+    a = _dicom_pixels(path, ds)
+    if a.ndim != 2: raise DataError(f"{path} holds {a.shape[0]} frames; split it into single-frame files first")
+    v = a.astype(np.float64) * float(ds.get('RescaleSlope', 1) or 1) + float(ds.get('RescaleIntercept', 0) or 0)
+    if 'WindowCenter' in ds and 'WindowWidth' in ds:
+        c, w = _first(ds.WindowCenter), max(_first(ds.WindowWidth), 1.)
+        y = np.clip((v - (c - 0.5)) / max(w - 1, 1.) + 0.5, 0, 1)
+    else: y = (v - v.min()) / max(v.max() - v.min(), 1e-12)
+    if pi == 'MONOCHROME1': y = 1 - y
+    return np.round(y * 65535).astype(np.uint16), ds
+
+# %% ../nbs/01_data.ipynb #b1d0c009
+def image_size(path, # an image file (DICOM too)
+              )->tuple: # (H, W)
+    "The height and width of an image file, read from its header."
+    try:
+        if Path(path).suffix.lower() == '.dcm':
+            ds = _pydicom().dcmread(path, stop_before_pixels=True)
+            return int(ds.Rows), int(ds.Columns)
+        with Image.open(path) as im: return im.size[::-1]
+    except DataError: raise
+    except Exception as e: raise DataError(f"{path} cannot be read ({type(e).__name__}: {e}); re-export or delete it") from None
+
+def image_bit_depth(path, # an image file
+                   )->int: # 16 for 16-bit gray PNG/TIFF and DICOM, else 8
+    "The bit depth a translation of this file is written with."
+    if Path(path).suffix.lower() == '.dcm': return 16
+    with Image.open(path) as im: return 16 if im.mode in _GRAY16 else 8
+
 # %% ../nbs/01_data.ipynb #e8347129
 def _bad_image(path, size:int)->tuple[str, str]|None:
     "None for a usable image, else (what is wrong, how to fix it)."
     try:
-        with Image.open(path) as im: w, h = im.size
-        with Image.open(path) as im: im.verify()
+        if Path(path).suffix.lower() == '.dcm': h, w = image_size(path)
+        else:
+            with Image.open(path) as im: w, h = im.size
+            with Image.open(path) as im: im.verify()
+    except DataError as e: return str(e).split(';')[0], "re-export, install what it names, or delete it"
     except UnidentifiedImageError:
         return f"{path} is not an image that PIL can read", "delete it or give it a non-image extension"
     except Exception as e:
@@ -145,6 +211,48 @@ def resize_crop(x:Tensor, # (C, H, W) image
     if flip and torch.rand(1, generator=generator).item() < 0.5: x = x.flip(-1)
     return x.contiguous()
 
+# %% ../nbs/01_data.ipynb #b1d0c00c
+PREPROCESS = ('crop', 'resize_crop', 'resize')
+
+def crop_image(x:Tensor, # (C, H, W) image
+               size:int, # side of the square crop
+               train:bool=False, # random position when True, else the centre
+               flip:bool=False, # random left-right flip
+               generator:torch.Generator|None=None, # for the position and the flip
+              )->Tensor: # (C, size, size), pixels as they are
+    "A square crop at the image's own pixel scale (no resizing)."
+    h, w = x.shape[-2:]
+    if min(h, w) < size: raise DataError(f"an image of {w}x{h} px is smaller than size={size}; use a smaller size or preprocess='resize_crop'")
+    if train: i, j = (torch.randint(n - size + 1, (1,), generator=generator).item() for n in (h, w))
+    else: i, j = (h - size) // 2, (w - size) // 2
+    x = x[:, i:i+size, j:j+size]
+    if flip and torch.rand(1, generator=generator).item() < 0.5: x = x.flip(-1)
+    return x.contiguous()
+
+# %% ../nbs/01_data.ipynb #b1d0c00d
+def preprocess_image(x:Tensor, # (C, H, W) image
+                     size:int, # side of the square output
+                     preprocess:str='resize_crop', # one of PREPROCESS
+                     train:bool=False, # random crop and flip when True
+                     load_size:int|None=None, # 'resize_crop' in training: shorter side before the crop
+                     flip:bool=False, # random left-right flip
+                     generator:torch.Generator|None=None, # for the random crop and flip
+                    )->Tensor: # (C, size, size)
+    "One image as the network sees it, by the preprocessing choice."
+    if preprocess == 'crop': return crop_image(x, size, train, flip, generator)
+    if preprocess == 'resize': return resize_crop(x, size, size, train, flip, generator)
+    if preprocess == 'resize_crop': return resize_crop(x, size, load_size, train, flip, generator)
+    raise ValueError(f"preprocess={preprocess!r} must be one of {PREPROCESS}")
+
+# %% ../nbs/01_data.ipynb #b1d0c00f
+def pixel_scale(paths:list, # training image files
+                size:int, # the training size
+                preprocess:str, # one of PREPROCESS
+               )->float: # output pixels per source pixel, as the network saw them (test transform)
+    "The pixel scale a model trained on these files works at: 1 for 'crop', else the median of size / shorter side."
+    if preprocess == 'crop' or not paths: return 1.
+    return float(np.median([size / min(image_size(p)) for p in paths]))
+
 # %% ../nbs/01_data.ipynb #58096eac
 class ImageList(Dataset):
     "Image files as (C, size, size) tensors in [-1, 1]."
@@ -155,14 +263,15 @@ class ImageList(Dataset):
                  load_size:int|None=None, # shorter side before the random crop (training)
                  flip:bool|None=None, # random flips; default: when training
                  domains:list|None=None, # sub-domain index of each file
+                 preprocess:str='resize_crop', # 'crop' (native pixel scale), 'resize_crop' or 'resize': see `preprocess_image`
                 ):
         self.paths, self.size, self.channels, self.train = [Path(p) for p in paths], size, channels, train
         self.load_size, self.flip = load_size or round(size * 1.125), train if flip is None else flip
-        self.domains = [0] * len(self.paths) if domains is None else list(domains)
+        self.domains, self.preprocess = [0] * len(self.paths) if domains is None else list(domains), preprocess
     def __len__(self): return len(self.paths)
     def __getitem__(self, i:int)->Tensor:
         if not 0 <= i < len(self): raise IndexError(f"index {i} out of range for {len(self)} images")
-        return resize_crop(load_image(self.paths[i], self.channels), self.size, self.load_size, self.train, self.flip)
+        return preprocess_image(load_image(self.paths[i], self.channels), self.size, self.preprocess, self.train, self.load_size, self.flip)
     def __repr__(self): return f"{type(self).__name__}({len(self)} images, size={self.size}, channels={self.channels}, train={self.train})"
 
 # %% ../nbs/01_data.ipynb #879eb0f4
@@ -176,8 +285,10 @@ class UnpairedImageFolder(Dataset):
                  flip:bool|None=None, # random left-right flips; default: in training only
                  on_error:str='raise', # bad image files: 'raise' a DataError, or 'skip' them with a DataWarning
                  max_per_domain:int|None=None, # at most this many images per sub-domain (a fixed random subset)
+                 preprocess:str='resize_crop', # 'crop' (native pixel scale), 'resize_crop' or 'resize': see `preprocess_image`
                 ):
-        _check_args(size, load_size, channels, on_error)
+        _check_args(size, load_size, channels, on_error, preprocess)
+        self.preprocess = preprocess
         self.root, self.phase, self.size, self.train, self.on_error = Path(root), phase, size, phase == 'train', on_error
         self.load_size, self.flip = load_size or round(size * 1.125), self.train if flip is None else flip
         self.domains_A, self.paths_A = self._scan('A', max_per_domain)
@@ -209,11 +320,12 @@ class UnpairedImageFolder(Dataset):
         return names, paths
 
 # %% ../nbs/01_data.ipynb #68df17e9
-def _check_args(size, load_size, channels, on_error):
+def _check_args(size, load_size, channels, on_error, preprocess='resize_crop'):
     if not (isinstance(size, int) and size > 0): raise ValueError(f"size={size!r} must be a positive int")
     if load_size is not None and load_size < size: raise ValueError(f"load_size={load_size} must be >= size={size}")
     if channels not in (None, 1, 3): raise ValueError(f"channels={channels!r} must be 1, 3 or None (infer)")
     if on_error not in ('raise', 'skip'): raise ValueError(f"on_error={on_error!r} must be 'raise' or 'skip'")
+    if preprocess not in PREPROCESS: raise ValueError(f"preprocess={preprocess!r} must be one of {PREPROCESS}")
 
 def _subset(paths, n):
     "At most `n` of `paths`: a fixed random subset, in sorted order."
@@ -225,6 +337,7 @@ def _infer_channels(groups)->int:
     "1 when every image in the groups of files is grayscale, else 3."
     for ps in groups:
         for p in ps:
+            if Path(p).suffix.lower() == '.dcm': continue           # DICOM: monochrome only
             with Image.open(p) as im:
                 if not is_grayscale(im): return 3
     return 1
@@ -245,7 +358,7 @@ def _load(self:UnpairedImageFolder, side, d, j, g=None):
     "Image j of sub-domain d, transformed; with on_error='skip' an undecodable file is replaced by another one."
     paths = (self.paths_A if side == 'A' else self.paths_B)[d]
     for _ in range(10):
-        try: return resize_crop(load_image(paths[j], self.channels), self.size, self.load_size, self.train, self.flip, g)
+        try: return preprocess_image(load_image(paths[j], self.channels), self.size, self.preprocess, self.train, self.load_size, self.flip, g)
         except DataError as e:
             if self.on_error != 'skip': raise DataError(f"{e}, or pass on_error='skip' to leave it out") from None
             c = e.__cause__
@@ -293,7 +406,7 @@ def side(self:UnpairedImageFolder, side:str='B', # 'A' or 'B'
         if domain not in names and domain not in ds: raise ValueError(f"domain={domain!r} is not one of {names}")
         ds = [names.index(domain) if isinstance(domain, str) else domain]
     return ImageList([p for d in ds for p in groups[d]], self.size, self.channels, train, self.load_size,
-                     self.flip and train, [d for d in ds for _ in groups[d]])
+                     self.flip and train, [d for d in ds for _ in groups[d]], self.preprocess)
 
 # %% ../nbs/01_data.ipynb #d54f3a68
 def ihc_to_he(rgb:np.ndarray, # uint8 (H, W, 3) IHC image (hematoxylin + DAB)
@@ -346,8 +459,9 @@ class ClassImageFolder(Dataset):
                  on_error:str='raise', # bad image files: 'raise' a DataError, or 'skip' them with a DataWarning
                  load_size:int|None=None, # training: shorter side before the random crop
                  flip:bool|None=None, # random flips; default: when training
+                 preprocess:str='resize_crop', # 'crop' (native pixel scale), 'resize_crop' or 'resize': see `preprocess_image`
                 ):
-        _check_args(size, load_size, channels, on_error)
+        _check_args(size, load_size, channels, on_error, preprocess)
         self.root = root = Path(root)
         if not root.is_dir(): raise DataNotFoundError(f"{root} does not exist; expected a folder with one subfolder of images per class")
         self.classes = list(classes or sorted(d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith('.')))
@@ -360,7 +474,7 @@ class ClassImageFolder(Dataset):
         self.counts = {c: len(ps) for c, ps in zip(self.classes, self.paths)}
         self.labels = [k for k, ps in enumerate(self.paths) for _ in ps]
         self.images = ImageList([p for ps in self.paths for p in ps], size, channels or _infer_channels(self.paths),
-                                train, load_size, flip, self.labels)
+                                train, load_size, flip, self.labels, preprocess)
         self.size, self.channels, self.train = size, self.images.channels, train
     def __len__(self): return len(self.labels)
     def __getitem__(self, i:int)->tuple[Tensor, int]: return self.images[i], self.labels[i]

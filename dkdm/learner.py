@@ -276,7 +276,7 @@ def from_checkpoint(cls:Learner, ckpt, # a checkpoint dict, file or run folder
     cbs = list(kwargs.pop('cbs', None) or [])
     kwargs['cbs'] = cbs if any(isinstance(cb, TrainCB) for cb in cbs) else [DKDMTrainCB(), *cbs]
     d = ckpt['data']
-    kwargs.setdefault('data_info', {k: d[k] for k in ('size', 'channels', 'root') if k in d})
+    kwargs.setdefault('data_info', {k: d[k] for k in ('size', 'channels', 'root', 'preprocess', 'scale') if k in d})
     kwargs.setdefault('seed', d.get('seed', 0)); kwargs.setdefault('batch_size', d.get('batch_size', 1))
     return cls(nets, make_optimizers(nets, cfg), ds, ckpt['prototype'], cfg, **kwargs).load_state(ckpt)
 

@@ -4,6 +4,7 @@
 
 # %% ../nbs/06_models.ipynb #fde6d559
 from __future__ import annotations
+import contextlib, contextvars
 import math
 import torch
 from torch import nn, Tensor
@@ -12,9 +13,10 @@ from fastcore.basics import patch
 from .config import DKDMConfig
 
 # %% auto #0
-__all__ = ['timestep_embedding', 'PixelNorm', 'ConditionMLP', 'init_weights', 'instance_norm', 'AdaIN', 'ConvNormAct',
-           'ConditionalResBlock', 'TimeConditionedGenerator', 'patchgan_receptive_field', 'patchgan_out_size',
-           'TimeConditionedDiscriminator', 'EntropyCritic', 'PatchSampleMLP', 'DKDMNets', 'make_optimizers']
+__all__ = ['timestep_embedding', 'PixelNorm', 'ConditionMLP', 'init_weights', 'SharedNormStats', 'shared_norm_stats',
+           'instance_norm', 'AdaIN', 'ConvNormAct', 'ConditionalResBlock', 'TimeConditionedGenerator',
+           'patchgan_receptive_field', 'patchgan_out_size', 'TimeConditionedDiscriminator', 'EntropyCritic',
+           'PatchSampleMLP', 'DKDMNets', 'make_optimizers']
 
 # %% ../nbs/06_models.ipynb #11fdf2c8
 def timestep_embedding(t:Tensor, # (B,) times in [0, 1] (a float or a 0-d tensor is also accepted)
@@ -61,6 +63,39 @@ def init_weights(m:nn.Module, # a network; every Conv*/Linear inside it is re-in
         if mod.bias is not None: nn.init.zeros_(mod.bias)
     return m
 
+# %% ../nbs/06_models.ipynb #c6a1d001
+_SHARED_STATS = contextvars.ContextVar('dkdm_shared_norm_stats', default=None)
+
+class SharedNormStats:
+    "Instance-norm statistics pooled over the tiles of one image: gathered ('record', 'refine'), then used by every tile ('use')."
+    def __init__(self, margin:float=0.): # fraction of each side left out of the recorded statistics (where tile borders distort features)
+        self.mode, self.k, self.sums, self.prev, self.margin = 'record', 0, [], None, margin
+    def start(self, mode:str): self.mode, self.k = mode, 0   # before each chain of G calls: 'record', 'refine' or 'use'
+    def next_pass(self): self.prev, self.sums = self.sums, []  # a refining pass normalises with the pooled sums so far
+    def pooled(self, k:int, sums=None)->tuple:
+        "The pooled (mean, var) of call k, (1, C, 1, 1) float32."
+        m, e2, n = (sums or self.sums)[k]; m = m / n
+        return m, (e2 / n - m * m).clamp_min(0)
+    def __call__(self, mean:Tensor, var:Tensor, x:Tensor)->tuple:
+        k, self.k = self.k, self.k + 1
+        if self.mode == 'use': m, v = self.pooled(k); return m.to(mean.dtype), v.to(var.dtype)
+        a, b = int(self.margin * x.shape[2]), int(self.margin * x.shape[3])
+        xi = x[:, :, a:x.shape[2] - a, b:x.shape[3] - b].float()
+        vi, mi = torch.var_mean(xi, dim=(2, 3), keepdim=True, correction=0)
+        n = xi.shape[0] * xi.shape[2] * xi.shape[3]; hw = xi.shape[2] * xi.shape[3]
+        part = (mi.sum(0, keepdim=True) * hw, (vi + mi**2).sum(0, keepdim=True) * hw, n)
+        if k == len(self.sums): self.sums.append(part)
+        else: self.sums[k] = tuple(a + b for a, b in zip(self.sums[k], part))
+        if self.mode == 'refine': m, v = self.pooled(k, self.prev); return m.to(mean.dtype), v.to(var.dtype)
+        return mean, var
+
+@contextlib.contextmanager
+def shared_norm_stats(stats:SharedNormStats|None):
+    "Inside the block, every `instance_norm` goes through `stats` (None: per image, as usual)."
+    tok = _SHARED_STATS.set(stats)
+    try: yield stats
+    finally: _SHARED_STATS.reset(tok)
+
 # %% ../nbs/06_models.ipynb #f160ad63
 def instance_norm(x:Tensor, # (B, C, H, W)
                   scale:Tensor|None=None, # (B, C, 1, 1) multiplier applied after normalising
@@ -69,6 +104,7 @@ def instance_norm(x:Tensor, # (B, C, H, W)
                  )->Tensor: # same shape, dtype and memory format as x
     "Per-image, per-channel normalisation to zero mean and unit variance, then an optional scale and shift."
     var, mean = torch.var_mean(x, dim=(2, 3), keepdim=True, correction=0)
+    if (shared := _SHARED_STATS.get()) is not None: mean, var = shared(mean, var, x)
     s = torch.rsqrt(var + eps)
     if scale is not None: s = s * scale
     b = -mean * s

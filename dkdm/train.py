@@ -12,7 +12,7 @@ import torch
 import torch.distributed as dist
 from torch import Tensor
 from .core import default_device, set_seed, mix_seed, atomic_write
-from .data import UnpairedImageFolder, ImageList, find_images
+from .data import UnpairedImageFolder, ImageList, find_images, pixel_scale
 from .fourier import phase_statistics, coherence_weights
 from .config import DKDMConfig, ConfigError, check_number
 from .models import DKDMNets, make_optimizers
@@ -28,7 +28,7 @@ __all__ = ['TRAIN_LIMITS', 'train_dkdm', 'bench_train']
 def _sample_sources(data, ds:UnpairedImageFolder, n:int)->Tensor:
     "Up to n fixed sources for sample grids: test A images when the data has them, else train A."
     test = find_images(Path(data)/'testA') if (Path(data)/'testA').is_dir() else []
-    side = ImageList(test, ds.size, ds.channels) if test else ds.side('A')
+    side = ImageList(test, ds.size, ds.channels, preprocess=ds.preprocess) if test else ds.side('A')
     idx = torch.linspace(0, len(side) - 1, min(n, len(side))).round().long().unique()
     return torch.stack([side[int(i)] for i in idx])
 
@@ -38,6 +38,8 @@ def _check_resume(ckpt:dict, size:int, cfg:DKDMConfig|None, ds:UnpairedImageFold
     if d.get('size', size) != size: raise CheckpointError(f"the run was trained at size={d['size']}; resume it with size={d['size']} (got size={size})")
     if ds is not None and d.get('channels', ds.channels) != ds.channels:
         raise CheckpointError(f"the run was trained on {d['channels']}-channel images, the data has {ds.channels}; resume with the run's data")
+    if ds is not None and d.get('preprocess', 'resize_crop') != ds.preprocess:
+        raise CheckpointError(f"the run was trained with preprocess={d.get('preprocess', 'resize_crop')!r}; resume it with that (got {ds.preprocess!r})")
     if cfg is not None and ds is None:
         diff = {k: v for k, v in asdict(cfg).items() if k not in ('in_ch', 'out_ch') and ckpt['cfg'].get(k) != v}
         if diff: warnings.warn(f"resume: the run keeps its checkpoint's config; these given values are ignored: {diff}")
@@ -72,7 +74,8 @@ def _new_learner(data, out:Path, ds:UnpairedImageFolder, cfg, seed:int, kw:dict)
     set_seed(seed)
     nets = DKDMNets(cfg); opts = make_optimizers(nets, cfg)
     if world > 1: torch.manual_seed(mix_seed(seed, 2, rank))
-    info = dict(size=ds.size, channels=ds.channels, root=str(Path(data).resolve()))
+    info = dict(size=ds.size, channels=ds.channels, root=str(Path(data).resolve()), preprocess=ds.preprocess,
+                scale=pixel_scale([p for ps in ds.paths_A for p in ps], ds.size, ds.preprocess))
     if rank == 0: atomic_write(out/'config.json', lambda p: Path(p).write_text(json.dumps(
         {'cfg': asdict(cfg), **info, 'batch_size': kw['batch_size'], 'seed': seed}, indent=1)))
     proto, R, n = phase_statistics(ds.side('B'))
@@ -99,6 +102,7 @@ def train_dkdm(data, # unpaired folder with trainA/trainB (testA, when present, 
                decay_frac:float=0.5, # the learning rate decays linearly to 0 over this last fraction of training
                keep:int=3, # checkpoints kept
                n_samples:int=4, # rows of the sample grids
+               preprocess:str='resize_crop', # 'crop': random crops at the files' own pixel scale; 'resize_crop' (CycleGAN's); 'resize'
               )->Learner:
     "Train DKDM on an unpaired folder into `out`, or continue the run there with `resume=True`; returns the learner."
     out = Path(out)
@@ -107,7 +111,7 @@ def train_dkdm(data, # unpaired folder with trainA/trainB (testA, when present, 
     if out.exists() and not out.is_dir(): raise NotADirectoryError(f"out={str(out)!r} is a file; pass a folder for the run (a new one, or a run to continue)")
     ckpt = _resume_state(out, resume, size, cfg)
     with distributed(device) as dev:
-        ds = UnpairedImageFolder(data, 'train', size=size)
+        ds = UnpairedImageFolder(data, 'train', size=size, preprocess=preprocess)
         std = [DKDMTrainCB(), DeviceCB(dev), DDPCB(), ScheduleCB(decay_frac), LossLogCB(log_every), CheckpointCB(ckpt_every, keep), SignalCB()]
         if compile: std.append(CompileCB())
         if not quiet: std.append(ProgressCB())

@@ -33,8 +33,11 @@ class Translator:
                  prototype:Tensor|None=None, # (C, H, W) the phase prototype of domain B, if known
                  device=None, # where to run; None: the best available
                  source:str|None=None, # where the model came from (for messages)
+                 preprocess:str='resize_crop', # how its training images were prepared (see `dkdm.data.preprocess_image`)
+                 scale:float|None=None, # the pixel scale it was trained at (1: native pixels; None: not recorded)
                 ):
         self.device, self.cfg, self.size, self.prototype, self.source = default_device(device), cfg, size, prototype, source
+        self.preprocess, self.scale = preprocess, scale
         self.channels, self.n_steps, self.tau = cfg.in_ch, cfg.n_steps, cfg.tau
         self.times = cfg.times.float()
         self.cuda = self.device.type == 'cuda'
@@ -67,7 +70,7 @@ def load_translator(checkpoint, # a dkdm checkpoint file, a run folder (its late
     data = ck.get('data') or {}
     size = int(data.get('size') or 0)
     if size < 1: raise CheckpointError(f"{path}: does not say the image size it was trained on (data['size'])")
-    return Translator(G, cfg, size, ck.get('prototype'), device, source=str(path))
+    return Translator(G, cfg, size, ck.get('prototype'), device, source=str(path), preprocess=data.get('preprocess', 'resize_crop'), scale=data.get('scale'))
 
 # %% ../nbs/10_translate.ipynb #b0a90c18
 def sample_images(G:nn.Module, # a generator, wrapped or not
