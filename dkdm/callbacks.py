@@ -12,7 +12,7 @@ from torch import Tensor
 from torch.nn.parallel import DistributedDataParallel as DDP
 from fastcore.basics import store_attr
 import matplotlib.pyplot as plt
-from .core import default_device, atomic_write, save_image
+from .core import default_device, atomic_write, save_image, amp_default
 from .learner import Callback, CancelFitException
 from .translate import sample_images
 
@@ -23,15 +23,15 @@ __all__ = ['DeviceCB', 'CompileCB', 'first_lr', 'lr_factor', 'ScheduleCB', 'read
 
 # %% ../nbs/11_callbacks.ipynb #f17570b0
 class DeviceCB(Callback):
-    "Networks, optimiser states and batches on `device`; channels_last, and bf16 autocast on CUDA."
+    "Networks, optimiser states and batches on `device`; channels_last, and bf16 autocast on CUDA and on CPUs with native bf16."
     order = -10
     def __init__(self, device=None, # a device or its name; None: `default_device()`
-                 amp:bool|None=None, # bf16 autocast; default: on CUDA
+                 amp:bool|None=None, # bf16 autocast; default: `amp_default` (CUDA, CPUs with AVX512-BF16/AMX; not with DKDM_FP32=1)
                  channels_last:bool=True, # channels-last memory format (faster convolutions on GPUs and on CPUs)
                  fast_kernels:bool=True, # on CUDA: cuDNN autotuning and TF32 (fast, not bit-reproducible)
                 ):
         self.device = default_device(device) if not isinstance(device, torch.device) else device
-        self.amp, self.channels_last = self.device.type == 'cuda' if amp is None else amp, channels_last
+        self.amp, self.channels_last = amp_default(self.device) if amp is None else amp, channels_last
         self.fast_kernels = fast_kernels
 
     def before_fit(self, learn):

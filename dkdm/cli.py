@@ -4,19 +4,20 @@
 
 # %% ../nbs/17_cli.ipynb #3a5be986
 from __future__ import annotations
-import sys, time, json, signal, resource
+import os, sys, time, json, signal, resource
 from pathlib import Path
 import torch
 from torch import Tensor
 import matplotlib.pyplot as plt
 from fastcore.script import call_parse, store_true, Param
-from .core import default_device
+from .core import default_device, amp_default, native_bf16
 from .data import demo_domains, DataError, ImageList, find_images
 from .config import DKDMConfig, ConfigError, parse_cfg
 from .checkpoint import latest_checkpoint, CheckpointError
 from .learner import FitInterrupted, NonFiniteError
 from .translate import load_translator, translate_folder, bench_translate, show_trajectory
-from .train import train_dkdm, bench_train
+from .train import train_dkdm, bench_train, train_flops, count_flops, conv_peak
+from .translate import Translator
 from .augment import balance_dataset
 from .native import translate_inputs
 
@@ -98,9 +99,11 @@ def dkdm_train(data:str=None, # unpaired folder with trainA and trainB (testA fe
                quiet:store_true=False, # no progress output
                steps:int=None, # deprecated: the old name of --n_iters
                preprocess:str='crop', # crop: random crops at the images' own pixel scale; resize_crop (CycleGAN's); resize
+               fp32:store_true=False, # float32 even where bf16 is native (CUDA, CPUs with AVX512-BF16/AMX)
               ):
     "Train a DKDM translator from domain A to domain B."
     def run():
+        if fp32: os.environ['DKDM_FP32'] = '1'
         iters = n_iters if steps is None else deprecated('dkdm_train', '--steps', '--n_iters', steps)
         flags = dict(ngf=ngf, n_blocks=n_blocks, lambda_dp=lambda_dp, phase_mode=phase_mode, grid=grid, n_steps=n_steps, tau=tau, lr=lr)
         root = _train_data(data, out, resume)
@@ -128,9 +131,11 @@ def dkdm_translate(checkpoint:str=None, # a ckpt_*.pt file or a run folder
                    level:int=0, # pyramid level of whole-slide images
                    resume:store_true=False, # skip outputs that exist
                    square:store_true=False, # the old behaviour: resize and crop every image to the training square
+                   fp32:store_true=False, # float32 even where bf16 is native
                   ):
     "Translate images, DICOM files and whole slides from domain A to domain B at their own size."
     def run():
+        if fp32: os.environ['DKDM_FP32'] = '1'
         for k, v in (('--checkpoint', checkpoint), ('--input', input), ('--output', output)):
             if v is None: raise ValueError(f"{k} is required (see --help)")
         if square: paths = translate_folder(checkpoint, input, output, nfe=nfe, batch_size=batch_size, seed=seed,
@@ -230,18 +235,26 @@ def peak_memory_mb(device)->float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 # %% ../nbs/17_cli.ipynb #5ad9ba57
-def run_bench(size=64, ngf=64, n_blocks=9, batch_size=1, device=None, n_iters=10, nfe=5, threads=None)->list:
-    "Rows (what, value, unit) of the training and translation benchmark."
+def run_bench(size=64, ngf=64, n_blocks=9, batch_size=1, device=None, n_iters=10, nfe=5, threads=None, amp=None, compile=False)->list:
+    "Rows (what, value, unit) of the training and translation benchmark, with FLOPs and utilisation against a measured peak."
     if threads: torch.set_num_threads(threads)
     dev = default_device(device); cfg = DKDMConfig(ngf=ngf, n_blocks=n_blocks, n_steps=max(nfe, 1))
-    rows = []
+    amp = amp_default(dev) if amp is None else amp
+    peak = conv_peak(dev, amp, channels=4 * ngf, side=max(size // 4, 1))
+    rows = [(f"3x3 conv peak ({'bf16' if amp else 'fp32'}, measured)", peak / 1e9, 'GFLOP/s')]
     for bs in sorted({1, batch_size}):
-        r = bench_train(cfg, size=size, batch_size=bs, n_iters=n_iters, device=dev)
+        r = bench_train(cfg, size=size, batch_size=bs, n_iters=n_iters, device=dev, amp=amp, compile=compile)
+        f = train_flops(cfg, size, bs, dev, amp)
         rows += [(f'train, batch {bs}', r['it_per_s'], 'it/s'), (f'train, batch {bs}', 1 / r['it_per_s'], 's/it'),
-                 (f'train, batch {bs}', r['it_per_s'] * bs, 'images/s')]
+                 (f'train, batch {bs}', f / 1e9, 'GFLOP/it'), (f'train, batch {bs}', f * r['it_per_s'] / 1e9, 'GFLOP/s'),
+                 (f'train, batch {bs}', 100 * f * r['it_per_s'] / peak, '% of peak')]
     for bs in sorted({1, batch_size, 8}):
-        ips = bench_translate(cfg, size=size, batch_size=bs, n_images=max(2 * bs, n_iters), nfe=nfe, device=dev)
-        rows.append((f'translate NFE {nfe}, batch {bs}', ips, 'images/s'))
+        tr = Translator.from_config(cfg, size, dev, amp)
+        ips = bench_translate(tr, size=size, batch_size=bs, n_images=max(2 * bs, n_iters), nfe=nfe)
+        x = torch.rand(bs, cfg.in_ch, size, size, device=dev) * 2 - 1
+        f = count_flops(tr.translate, x, nfe, 0) / bs
+        rows += [(f'translate NFE {nfe}, batch {bs}', ips, 'images/s'), (f'translate NFE {nfe}, batch {bs}', f / 1e9, 'GFLOP/image'),
+                 (f'translate NFE {nfe}, batch {bs}', 100 * f * ips / peak, '% of peak')]
     rows.append(('peak memory', peak_memory_mb(dev), 'MiB'))
     return rows
 
@@ -256,6 +269,8 @@ def dkdm_bench(size:int=64, # image side
                nfe:int=5, # translation steps
                threads:int=None, # CPU threads for torch (default: torch's choice)
                steps:int=None, # deprecated: the old name of --n_iters
+               fp32:store_true=False, # float32 even where bf16 is native
+               compile:store_true=False, # torch.compile the generator for the training figures
               ):
     "Training iterations/s, translation images/s at NFE 5 and peak memory, as a table."
     def run():
@@ -263,8 +278,10 @@ def dkdm_bench(size:int=64, # image side
         for k, v in dict(size=size, ngf=ngf, n_blocks=n_blocks, batch_size=batch_size, n_iters=iters, nfe=nfe).items():
             if v < 1: raise ConfigError(k, v, 'must be an integer >= 1')
         dev = default_device(device)
+        amp = False if fp32 else amp_default(dev)
         print(f"dkdm_bench: {size} px, ngf {ngf}, {n_blocks} blocks, device {dev}, torch {torch.__version__}, "
-              f"{torch.get_num_threads() if not threads else threads} CPU threads, {'bf16' if dev.type == 'cuda' else 'fp32'}")
-        rows = run_bench(size, ngf, n_blocks, batch_size, device, iters, nfe, threads)
+              f"{torch.get_num_threads() if not threads else threads} CPU threads, {'bf16' if amp else 'fp32'}"
+              + (f", CPU bf16 native: {native_bf16()}" if dev.type == 'cpu' else ''))
+        rows = run_bench(size, ngf, n_blocks, batch_size, device, iters, nfe, threads, amp, compile)
         for what, v, unit in rows: print(f"  {what:<28}{v:>10.3f} {unit}")
     _run_cli('dkdm_bench', run)

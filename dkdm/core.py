@@ -14,8 +14,8 @@ from PIL import Image
 import matplotlib.pyplot as plt
 
 # %% auto #0
-__all__ = ['default_device', 'set_seed', 'mix_seed', 'seeded_rng', 'image_to_tensor', 'tensor_to_image', 'tensor_to_pil',
-           'resize', 'atomic_write', 'save_image', 'refuse_existing', 'show_images']
+__all__ = ['default_device', 'cpu_flags', 'native_bf16', 'amp_default', 'set_seed', 'mix_seed', 'seeded_rng', 'image_to_tensor',
+           'tensor_to_image', 'tensor_to_pil', 'resize', 'atomic_write', 'save_image', 'refuse_existing', 'show_images']
 
 # %% ../nbs/00_core.ipynb #fd9a90d6
 def default_device(name:str|None=None, # a device name such as 'cpu' or 'cuda:1'; None picks the best available
@@ -29,6 +29,26 @@ def default_device(name:str|None=None, # a device name such as 'cpu' or 'cuda:1'
     if torch.cuda.is_available(): return torch.device('cuda')
     if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
     return torch.device('cpu')
+
+# %% ../nbs/00_core.ipynb #c0b10002
+def cpu_flags()->set:
+    "The CPU's feature flags (Linux /proc/cpuinfo; empty elsewhere)."
+    try:
+        for line in Path('/proc/cpuinfo').read_text().splitlines():
+            if line.startswith('flags'): return set(line.split(':', 1)[1].split())
+    except OSError: pass
+    return set()
+
+def native_bf16()->bool:
+    "Whether this CPU computes bf16 natively (AVX512-BF16 or AMX)."
+    return bool(cpu_flags() & {'avx512_bf16', 'amx_bf16'})
+
+def amp_default(device, # a torch.device or its name
+               )->bool:
+    "bf16 autocast by default: on CUDA, and on CPUs with native bf16; never when DKDM_FP32=1."
+    if os.environ.get('DKDM_FP32', '') not in ('', '0'): return False
+    t = torch.device(device).type
+    return t == 'cuda' or (t == 'cpu' and native_bf16())
 
 # %% ../nbs/00_core.ipynb #634db444
 def set_seed(seed:int, # the seed for python, numpy and torch (CPU and every GPU)

@@ -103,6 +103,12 @@ def instance_norm(x:Tensor, # (B, C, H, W)
                   eps:float=1e-5, # added to the variance
                  )->Tensor: # same shape, dtype and memory format as x
     "Per-image, per-channel normalisation to zero mean and unit variance, then an optional scale and shift."
+    if _SHARED_STATS.get() is None:                    # the fast path: PyTorch's fused kernel in x's dtype, then the style
+        with torch.autocast(x.device.type, enabled=False): y = F.instance_norm(x, eps=eps)
+        if x.is_contiguous(memory_format=torch.channels_last): y = y.contiguous(memory_format=torch.channels_last)
+        if scale is None and shift is None: return y
+        if shift is None: return y * scale.to(y.dtype)
+        return torch.addcmul(shift.to(y.dtype), y, (torch.ones_like(shift) if scale is None else scale).to(y.dtype))
     var, mean = torch.var_mean(x, dim=(2, 3), keepdim=True, correction=0)
     if (shared := _SHARED_STATS.get()) is not None: mean, var = shared(mean, var, x)
     s = torch.rsqrt(var + eps)

@@ -81,7 +81,7 @@ def tile_chain(tr:Translator, # the model
               )->Tensor: # (B, C_out, T, T) the prediction after nfe steps
     "Run the bridge on tiles of one image with its shared noise codes and its noise field."
     G, ts, zs = unwrap(tr.G), tr.times.tolist(), image_codes(seed, nfe, unwrap(tr.G).z_dim)
-    with torch.no_grad(), torch.autocast(x.device.type, torch.bfloat16, enabled=tr.cuda):
+    with torch.no_grad(), torch.autocast(x.device.type, torch.bfloat16, enabled=getattr(tr, 'amp', tr.cuda)):
         for k in range(nfe):
             pred = G(x, torch.full((len(x),), ts[k], device=x.device), zs[k].to(x.device).expand(len(x), -1))
             if k < nfe - 1:

@@ -10,8 +10,8 @@ from pathlib import Path
 from types import SimpleNamespace
 import torch
 import torch.distributed as dist
-from torch import Tensor
-from .core import default_device, set_seed, mix_seed, atomic_write
+from torch import Tensor, nn
+from .core import default_device, set_seed, mix_seed, atomic_write, amp_default
 from .data import UnpairedImageFolder, ImageList, find_images, pixel_scale
 from .fourier import phase_statistics, coherence_weights
 from .config import DKDMConfig, ConfigError, check_number
@@ -22,7 +22,7 @@ from .learner import Learner, DKDMTrainCB
 from .callbacks import DeviceCB, DDPCB, ScheduleCB, LossLogCB, CheckpointCB, SignalCB, CompileCB, ProgressCB, SampleCB, distributed
 
 # %% auto #0
-__all__ = ['TRAIN_LIMITS', 'train_dkdm', 'bench_train']
+__all__ = ['TRAIN_LIMITS', 'train_dkdm', 'bench_train', 'count_flops', 'train_flops', 'conv_peak']
 
 # %% ../nbs/12_train.ipynb #b5be4525
 def _sample_sources(data, ds:UnpairedImageFolder, n:int)->Tensor:
@@ -124,11 +124,11 @@ def train_dkdm(data, # unpaired folder with trainA/trainB (testA, when present, 
         return learn.fit()
 
 # %% ../nbs/12_train.ipynb #3b96030c
-def _bench_step(cfg:DKDMConfig, size:int, batch_size:int, dev:torch.device, compile:bool):
+def _bench_step(cfg:DKDMConfig, size:int, batch_size:int, dev:torch.device, compile:bool, amp=None):
     "A function i -> one `dkdm_step` at bridge step i % N, on fixed random images, set up as training does."
     set_seed(0)
     nets = DKDMNets(cfg); opts = make_optimizers(nets, cfg)
-    dcb = DeviceCB(dev); dcb.before_fit(SimpleNamespace(nets=nets, opts=opts))
+    dcb = DeviceCB(dev, amp=amp); dcb.before_fit(SimpleNamespace(nets=nets, opts=opts))
     view = SimpleNamespace(G=torch.compile(nets.G) if compile else nets.G, D=nets.D, E=nets.E, F=nets.F)
     gen = torch.Generator().manual_seed(0)
     img = lambda c: dcb._move(torch.rand(batch_size, c, size, size, generator=gen)*2 - 1)
@@ -144,10 +144,11 @@ def bench_train(cfg:DKDMConfig, # configuration to measure
                 device=None, # default: the best there is
                 warmup:int|None=None, # untimed iterations first; default: one per bridge step
                 compile:bool=False, # torch.compile the generator
+                amp:bool|None=None, # bf16 autocast; default: `amp_default`
                )->dict: # it_per_s, peak_mem_bytes (None on CPU), and the settings
     "Training iterations per second and peak device memory for `cfg` on random images."
     dev = default_device(device); cuda = dev.type == 'cuda'
-    step = _bench_step(cfg, size, batch_size, dev, compile)
+    step = _bench_step(cfg, size, batch_size, dev, compile, amp)
     sync = torch.cuda.synchronize if cuda else (lambda *a: None)
     for i in range(cfg.n_steps if warmup is None else warmup): step(i)
     sync(dev)
@@ -156,4 +157,34 @@ def bench_train(cfg:DKDMConfig, # configuration to measure
     for i in range(n_iters): step(i)
     sync(dev); dt = time.perf_counter() - t0
     return dict(it_per_s=n_iters / dt, peak_mem_bytes=torch.cuda.max_memory_allocated(dev) if cuda else None,
-                device=str(dev), size=size, batch_size=batch_size, n_iters=n_iters, compile=compile)
+                device=str(dev), size=size, batch_size=batch_size, n_iters=n_iters, compile=compile, amp=amp_default(dev) if amp is None else amp)
+
+# %% ../nbs/12_train.ipynb #c12b0002
+def count_flops(fn, *args, **kwargs)->int:
+    "Floating-point operations of one call of fn (convolutions and matrix products, forward and backward)."
+    from torch.utils.flop_counter import FlopCounterMode
+    with FlopCounterMode(display=False) as fc: fn(*args, **kwargs)
+    return int(fc.get_total_flops())
+
+def train_flops(cfg:DKDMConfig, size:int=64, batch_size:int=1, device=None, amp=None)->float:
+    "Mean FLOPs of one training iteration over the bridge steps 0..N-1."
+    step = _bench_step(cfg, size, batch_size, default_device(device), False, amp)
+    return sum(count_flops(step, i) for i in range(cfg.n_steps)) / cfg.n_steps
+
+# %% ../nbs/12_train.ipynb #c12b0003
+def conv_peak(device=None, # where to measure
+              amp:bool=False, # in bf16 autocast, else float32
+              channels:int=256, side:int=16, batch_size:int=1, # the convolution's shape (the generator's bottleneck)
+              reps:int=20, # timed calls
+             )->float: # FLOP/s
+    "FLOP/s of a 3×3 convolution measured on the spot: the practical peak a configuration is compared with."
+    dev = default_device(device)
+    conv = nn.Conv2d(channels, channels, 3, padding=1, bias=False).to(dev, memory_format=torch.channels_last)
+    x = torch.randn(batch_size, channels, side, side, device=dev).contiguous(memory_format=torch.channels_last)
+    sync = (lambda: torch.cuda.synchronize(dev)) if dev.type == 'cuda' else (lambda: None)
+    with torch.no_grad(), torch.autocast(dev.type, torch.bfloat16, enabled=amp):
+        for _ in range(3): conv(x)
+        sync(); t0 = time.perf_counter()
+        for _ in range(reps): conv(x)
+        sync(); dt = time.perf_counter() - t0
+    return 2 * batch_size * channels * channels * 9 * side * side * reps / dt

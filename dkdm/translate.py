@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 from fastcore.basics import patch
 from fastprogress.fastprogress import progress_bar
 from PIL import Image
-from .core import default_device, tensor_to_image, show_images, save_image, resize, refuse_existing
+from .core import default_device, tensor_to_image, show_images, save_image, resize, refuse_existing, amp_default
 from .data import IMG_EXTS, find_images, load_image, resize_crop, DataError
 from .fourier import phase_image, phase_similarity
 from .bridge import sample_trajectory
@@ -35,20 +35,24 @@ class Translator:
                  source:str|None=None, # where the model came from (for messages)
                  preprocess:str='resize_crop', # how its training images were prepared (see `dkdm.data.preprocess_image`)
                  scale:float|None=None, # the pixel scale it was trained at (1: native pixels; None: not recorded)
+                 amp:bool|None=None, # bf16 autocast; default: `amp_default` (CUDA, CPUs with native bf16)
                 ):
         self.device, self.cfg, self.size, self.prototype, self.source = default_device(device), cfg, size, prototype, source
         self.preprocess, self.scale = preprocess, scale
+        self.amp = amp_default(self.device) if amp is None else amp
         self.channels, self.n_steps, self.tau = cfg.in_ch, cfg.n_steps, cfg.tau
         self.times = cfg.times.float()
         self.cuda = self.device.type == 'cuda'
-        G = unwrap(G).to(self.device).eval().requires_grad_(False)
+        # under bf16 autocast, weights that require grad are cast once per call (autocast's cache) instead of at every
+        # layer call; sampling runs under no_grad, so no graph is ever built
+        G = unwrap(G).to(self.device).eval().requires_grad_(self.amp)
         self.G = G.to(memory_format=torch.channels_last) if self.cuda else G
 
     @classmethod
-    def from_config(cls, cfg:DKDMConfig|dict, size:int=64, device=None):
+    def from_config(cls, cfg:DKDMConfig|dict, size:int=64, device=None, amp:bool|None=None):
         "A translator with an untrained generator (for benchmarks and tests)."
         cfg = DKDMConfig(**cfg) if isinstance(cfg, dict) else cfg
-        return cls(DKDMNets(cfg).G, cfg, size, device=device, source='untrained')
+        return cls(DKDMNets(cfg).G, cfg, size, device=device, source='untrained', amp=amp)
 
     def __repr__(self):
         return (f"Translator({self.source or 'G'}: {self.channels} -> {self.cfg.out_ch} channels, {self.size} px, "
@@ -125,7 +129,7 @@ def translate(self:Translator, images:Tensor, # (B, C, H, W) (or one (C, H, W)) 
              )->Tensor: # (nfe, B, C, H, W) float32 on the device: the prediction after NFE 1..nfe
     "Run the bridge from the source images and return every prediction x̂_1 along the way."
     x, nfe = self._check_images(images), self.check_nfe(nfe)
-    return sample_images(self.G, x, self.times, self.tau, nfe, seed, amp=self.cuda).contiguous()
+    return sample_images(self.G, x, self.times, self.tau, nfe, seed, amp=self.amp).contiguous()
 
 # %% ../nbs/10_translate.ipynb #808fdb6c
 def show_trajectory(translator:Translator, # a loaded model
