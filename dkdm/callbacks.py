@@ -281,7 +281,10 @@ def distributed(device=None, # wanted device type: None picks CUDA when there is
     "Under torchrun (WORLD_SIZE > 1): init the process group (NCCL on GPUs, gloo on CPUs), yield this rank's device, destroy the group."
     rank, world, local = dist_env()
     if world < 2 or dist.is_initialized():
-        yield default_device(device); return
+        dev = default_device(device)
+        if dev.type == 'cuda' and dev.index is None and dist.is_initialized():   # a group made by the caller: this rank's GPU
+            dev = torch.device('cuda', local if 'LOCAL_RANK' in os.environ else dist.get_rank() % torch.cuda.device_count())
+        yield dev; return
     cuda = torch.cuda.is_available() and (device is None or torch.device(device).type == 'cuda')
     dev = torch.device('cuda', local) if cuda else torch.device('cpu')
     if cuda: torch.cuda.set_device(dev)

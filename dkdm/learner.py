@@ -24,7 +24,7 @@ from .losses import dkdm_step
 
 # %% auto #0
 __all__ = ['ADA_INTERVAL', 'CancelFitException', 'Callback', 'run_cbs', 'with_cbs', 'Learner', 'FitInterrupted', 'NonFiniteError',
-           'TrainCB', 'DKDMTrainCB', 'ada_start', 'ada_update']
+           'TrainCB', 'DKDMTrainCB', 'shared_step', 'ada_start', 'ada_update']
 
 # %% ../nbs/09_learner.ipynb #068384f4
 class CancelFitException(Exception):
@@ -208,8 +208,15 @@ class DKDMTrainCB(TrainCB):
         if learn.cfg.diffaug and learn.cfg.ada_target: ada_start(learn)
     def train_step(self, learn):
         learn.losses = dkdm_step(learn.train_nets, learn.opts, learn.batch, learn.dev_proto, learn.cfg, times=learn.dev_times,
-                                 amp=learn.amp, phase_weight=learn.dev_weight, aug_p=learn.extra.get('aug_p'))
+                                 amp=learn.amp, phase_weight=learn.dev_weight, aug_p=learn.extra.get('aug_p'), step=shared_step(learn))
         if 'ada_sum' in learn.extra: ada_update(learn)
+
+# %% ../nbs/09_learner.ipynb #a9d1f002
+def shared_step(learn)->int|None:
+    "The bridge step of this iteration, the same on every rank under DDP (None for one process: dkdm_step draws it)."
+    if getattr(learn, 'world_size', 1) <= 1: return None
+    g = torch.Generator().manual_seed(mix_seed(learn.seed, 7, learn.iter))
+    return int(torch.randint(learn.cfg.n_steps, (), generator=g))
 
 # %% ../nbs/09_learner.ipynb #7c2e4f19
 ADA_INTERVAL = 4

@@ -104,7 +104,7 @@ def _check_images(self:Translator, images)->Tensor:
     if x.shape[1] != self.channels:
         raise ValueError(f"images have {x.shape[1]} channel(s) but the model was trained on {self.channels}; "
                          f"convert them ({'to grayscale' if self.channels == 1 else 'to RGB'}), e.g. with dkdm.data.load_image(path, channels={self.channels})")
-    lo, hi = x.aminmax()
+    lo, hi = x.aminmax() if x.device.type == 'cpu' else (-1, 1)          # a device tensor is not read back (no host sync)
     if lo < -1.01 or hi > 1.01: raise ValueError(f"images must be in [-1, 1], got values in [{lo:.3g}, {hi:.3g}]; scale them as x/127.5 - 1 for 8-bit pixels")
     m = 2**unwrap(self.G).n_downsampling
     if x.shape[2] % m or x.shape[3] % m:
