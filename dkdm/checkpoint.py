@@ -37,7 +37,10 @@ def set_rng_state(state:dict, # from `get_rng_state`
     "Restore the generators saved by `get_rng_state`."
     torch.set_rng_state(state['torch'])
     device = torch.device(device) if device is not None else None
-    if state.get('cuda') and device is not None and device.type == 'cuda': torch.cuda.set_rng_state(state['cuda'][0], device)
+    if device is not None and device.type == 'cuda':
+        if state.get('cuda'): torch.cuda.set_rng_state(state['cuda'][0], device)
+        elif state.get('cuda_seed') is not None:
+            with torch.cuda.device(device): torch.cuda.manual_seed(state['cuda_seed'])
     n = state['numpy']
     np.random.set_state(('MT19937', n['keys'].numpy().astype(np.uint32), n['pos'], n['has_gauss'], n['gauss']))
     p = state['python']

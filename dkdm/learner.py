@@ -266,6 +266,8 @@ def load_state(self:Learner, ckpt:dict, # a checkpoint dict (`load_checkpoint`)
     rng, ranks = ckpt['rng'], ckpt['rng'].get('ranks')
     if ranks and len(ranks) == self.world_size: rng = ranks[self.rank]
     elif self.world_size > 1: rng = {**rng, 'torch': torch.Generator().manual_seed(mix_seed(self.seed, 2, self.rank, self.iter)).get_state()}
+    if not (ranks and len(ranks) == self.world_size) and (self.world_size > 1 or not rng.get('cuda')):
+        rng = {**rng, 'cuda': [], 'cuda_seed': mix_seed(self.seed, 3, self.rank, self.iter)}   # another world size, or a CPU checkpoint: each rank its own CUDA stream
     self._pending = {'sched': ckpt.get('sched', {}), 'rng': rng}
     self._finite, self._stream, self.saved_iter = None, None, self.iter
     return self

@@ -95,7 +95,7 @@ def train_dkdm(data, # unpaired folder with trainA/trainB (testA, when present, 
                log_every:int=50, # iterations between loss log lines
                sample_every:int=1000, # iterations between sample grids (0: none)
                ckpt_every:int=1000, # iterations between checkpoints
-               num_workers:int=0, # DataLoader worker processes
+               num_workers:int|None=None, # DataLoader worker processes; default: 2 on CUDA (decoding beside the GPU), 0 on the CPU
                compile:bool=False, # torch.compile the generator
                cbs:list|None=None, # more callbacks
                quiet:bool=False, # no progress output
@@ -106,6 +106,7 @@ def train_dkdm(data, # unpaired folder with trainA/trainB (testA, when present, 
               )->Learner:
     "Train DKDM on an unpaired folder into `out`, or continue the run there with `resume=True`; returns the learner."
     out = Path(out)
+    if num_workers is None: num_workers = 2 if default_device(device).type == 'cuda' else 0
     _check_train_args(size=size, batch_size=batch_size, n_iters=n_iters, log_every=log_every, sample_every=sample_every,
                       ckpt_every=ckpt_every, num_workers=num_workers, decay_frac=decay_frac, keep=keep, n_samples=n_samples)
     if out.exists() and not out.is_dir(): raise NotADirectoryError(f"out={str(out)!r} is a file; pass a folder for the run (a new one, or a run to continue)")
