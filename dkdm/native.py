@@ -417,12 +417,12 @@ def translate_inputs(checkpoint, # a checkpoint file, a run folder, or a loaded 
     if not isinstance(samples, int) or samples < 1: raise ValueError(f"samples={samples!r} must be a positive integer")
     srcs = find_inputs(inputs)
     if not srcs: raise DataError(f"{inputs} holds no images, DICOM files or slides; pass the folder that holds them")
-    todo = [(k, s, output_for(s, root, out_dir, fmt)) for k, s in enumerate(srcs)]
-    done = [d for _, _, d in todo if d.exists()]
-    if done and not resume: raise FileExistsError(f"{done[0]} exists ({len(done)} outputs in all); pass resume=True (--resume) to skip them, or another output folder")
     rank, world = _rank_world()
+    todo = [(k, s, output_for(s, root, out_dir, fmt)) for k, s in enumerate(srcs)][rank::world]   # this rank's share
+    done = [d for _, _, d in todo if d.exists()]                        # (only its own: other ranks may be writing theirs)
+    if done and not resume: raise FileExistsError(f"{done[0]} exists ({len(done)} outputs in all); pass resume=True (--resume) to skip them, or another output folder")
     tr = checkpoint if isinstance(checkpoint, Translator) else load_translator(checkpoint, device or (f'cuda:{os.environ.get("LOCAL_RANK", 0)}' if world > 1 and torch.cuda.is_available() else None))
-    mine = [t for t in todo[rank::world] if not t[2].exists()]
+    mine = [t for t in todo if not t[2].exists()]
     written = []
     for k, s, d in (progress_bar(mine, leave=False) if progress else mine):
         d.parent.mkdir(parents=True, exist_ok=True)
