@@ -36,11 +36,16 @@ class DeviceCB(Callback):
 
     def before_fit(self, learn):
         learn.device, learn.amp = self.device, self.amp
+        self._flags = (torch.backends.cudnn.benchmark, torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32)
         if self.device.type == 'cuda' and self.fast_kernels:
             torch.backends.cudnn.benchmark = True
             torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
         learn.nets.to(self.device, **({'memory_format': torch.channels_last} if self.channels_last else {}))
         for o in learn.opts.values(): o.load_state_dict(o.state_dict())
+
+    def after_fit(self, learn):
+        "Put back the process-wide cuDNN and TF32 flags this callback changed."
+        torch.backends.cudnn.benchmark, torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32 = self._flags
 
     def before_step(self, learn): learn.batch = self._move(learn.batch)
 

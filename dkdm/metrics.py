@@ -80,7 +80,10 @@ def extract_features(images, # anything `iter_batches` takes, in [-1, 1]
                     )->np.ndarray: # float64 (N, d)
     "Features of every image of a set, stacked into a float64 array."
     dev = _device_for(feature_fn, device)
-    feats = [feature_fn(xb.to(dev)).flatten(1).double().cpu() for xb in iter_batches(images, batch_size)]
+    tf32 = torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32
+    torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = False    # features in full float32, as on the CPU
+    try: feats = [feature_fn(xb.to(dev)).flatten(1).double().cpu() for xb in iter_batches(images, batch_size)]
+    finally: torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32 = tf32
     if not feats: raise ValueError("extract_features got an empty image set")
     return torch.cat(feats).numpy()
 
