@@ -81,7 +81,7 @@ def tile_chain(tr:Translator, # the model
               )->Tensor: # (B, C_out, T, T) the prediction after nfe steps
     "Run the bridge on tiles of one image with its shared noise codes and its noise field."
     G, ts, zs = unwrap(tr.G), tr.times.tolist(), image_codes(seed, nfe, unwrap(tr.G).z_dim)
-    with torch.no_grad(), torch.autocast(x.device.type, torch.bfloat16, enabled=getattr(tr, 'amp', tr.cuda)):
+    with torch.no_grad(), torch.autocast(x.device.type, torch.bfloat16, enabled=tr.amp):
         for k in range(nfe):
             pred = G(x, torch.full((len(x),), ts[k], device=x.device), zs[k].to(x.device).expand(len(x), -1))
             if k < nfe - 1:
@@ -170,7 +170,7 @@ def translate_image(tr:Translator, # a loaded model
     nfe, m = tr.check_nfe(nfe), 2**unwrap(tr.G).n_downsampling
     _check_tiling(tile, overlap, m, norm)
     H0, W0 = x.shape[-2:]
-    if getattr(tr, 'scale', 1.) not in (None, 1., 1): x = resize(x, tuple(max(m, round(s * tr.scale)) for s in (H0, W0)))
+    if tr.scale not in (None, 1): x = resize(x, tuple(max(m, round(s * tr.scale)) for s in (H0, W0)))
     xp = _pad_to(x.float().cpu(), m); H, W = xp.shape[-2:]
     tile = max(H, W) if tile is None else tile
     read = lambda t, l, h, w: xp[:, t:t+h, l:l+w]
@@ -388,7 +388,7 @@ def uncertainty_map(ys:list, # K translations (C, H, W) of one image
 # %% ../nbs/16_native.ipynb #d1a00032
 def _translate_file(tr, src:Path, dst:Path, nfe, seed, tile, overlap, samples, level, batch_size)->list:
     "Translate one input to dst (and its uncertainty map); returns the files written."
-    if is_slide(src): return [translate_slide(tr, src, dst, level, nfe, seed, tile, overlap, batch_size=batch_size)]
+    if dst.suffix == '.tif': return [translate_slide(tr, src, dst, level, nfe, seed, tile, overlap, batch_size=batch_size)]
     x = load_image(src, tr.channels)
     ys = [translate_image(tr, x, nfe, seed + k, tile, overlap, batch_size=batch_size) for k in range(samples)]
     if dst.suffix == '.dcm': written = [write_dicom(ys[0], src, dst)]
