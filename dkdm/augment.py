@@ -23,8 +23,8 @@ from .train import train_dkdm
 __all__ = ['MANIFEST_FIELDS', 'npz_to_class_folders', 'synthetic_images', 'synthetic_class_folders', 'class_items',
            'folder_items', 'class_counts', 'read_image', 'load_items', 'n_needed', 'class_pair_root',
            'train_class_translator', 'choose_sources', 'write_manifest', 'read_manifest', 'balance_with_translator',
-           'realism_scorer', 'generated_realism', 'balance_dataset', 'SmallCNN', 'resnet18_classifier',
-           'make_classifier', 'ClassifierTrainCB', 'recompute_bn_stats', 'train_classifier', 'balance_weights',
+           'realism_scorer', 'balance_weights', 'sampling_weights', 'generated_realism', 'balance_dataset', 'SmallCNN',
+           'resnet18_classifier', 'make_classifier', 'ClassifierTrainCB', 'recompute_bn_stats', 'train_classifier',
            'confusion_matrix', 'per_class_recall', 'balanced_accuracy', 'evaluate_classifier', 'format_table',
            'compare_balancing']
 
@@ -310,6 +310,35 @@ def _best_of(tr, x:Tensor, nfe:int, seeds:list, score=None)->tuple:
     best = scores.argmax(0)
     return cands[best, torch.arange(len(x))], scores.max(0).values
 
+# %% ../nbs/15_augment.ipynb #6f3b9a20
+def balance_weights(y:Tensor, # (N,) labels
+                    generated:Tensor|None=None, # (N,) bool: which images are generated (rare-class) ones
+                    rare:int|None=None, # the rare label, with `generated`
+                    gen_frac:float=0.5, # the share of the rare class's draws that are generated images
+                   )->Tensor: # (N,) sampling weights
+    "Sampling weights that draw every class equally often, the rare class's draws split between real and generated images."
+    w = 1. / y.bincount().double()[y]
+    if generated is None or not generated.any(): return w.float()
+    if not 0 <= gen_frac <= 1: raise ValueError(f"gen_frac={gen_frac}: must be in [0, 1]")
+    real_rare = (y == rare) & ~generated
+    w[real_rare], w[generated] = (1 - gen_frac) / real_rare.sum(), gen_frac / generated.sum()
+    return w.float()
+
+# %% ../nbs/15_augment.ipynb #8c1e0d46
+def sampling_weights(root, # a balanced copy: root/<class>/*, the generated images listed in root/<rare>/manifest.csv
+                     rare:str, # the rare class
+                     gen_frac:float=0.5, # the share of the rare class's draws that are generated images
+                    )->list: # one dict per image: file (relative to root), class, generated, weight
+    "Per-image weights that draw the classes equally often, `gen_frac` of the rare class's draws generated images."
+    root = Path(root); items, classes = class_items(root)
+    made = {r['file'] for r in read_manifest(root/rare)} if (root/rare/'manifest.csv').exists() else set()
+    y = torch.tensor([l for _, l in items]); g = torch.tensor([classes[l] == rare and p.name in made for p, l in items])
+    w = balance_weights(y, g, classes.index(rare), gen_frac)
+    return [dict(file=p.relative_to(root).as_posix(), **{'class': classes[l]}, generated=int(gi), weight=float(wi)) for (p, l), gi, wi in zip(items, g, w)]
+
+def _write_csv(path, rows:list):
+    with open(path, 'w', newline='') as f: w = csv.DictWriter(f, list(rows[0])); w.writeheader(); w.writerows(rows)
+
 # %% ../nbs/15_augment.ipynb #8b2c6e04
 def _balanced_copy(data:Path, classes:list, rare:str, gen:Path, final:Path, link:str)->dict:
     "Links or copies of the real images by class, the generated ones added to the rare class; counts by class."
@@ -353,10 +382,12 @@ def balance_dataset(data, # class folders: data/<class>/*
                     seed:int=0, nfe:int|None=None, device=None, # seed of training and generation, generator evaluations, device
                     n_metric:int=200, # images for KID and diversity (0: skip them)
                     feature_fn=None, # features for the metrics; None: the FID Inception
+                    gen_frac:float=0.5, # the share of the rare class's draws that are generated images, in sampling_weights.csv
                     **kwargs)->dict: # what was written and the realism figures
     "Train (or load) a translator common → rare, generate the missing rare images, write a balanced copy and score it."
     data, out = Path(data), Path(out); final = out/'balanced'
     if (final/_DONE).exists(): raise FileExistsError(f"{final} already holds a finished balanced copy; choose another out folder (nothing was changed)")
+    if not 0 <= gen_frac <= 1: raise ValueError(f"gen_frac={gen_frac}: must be in [0, 1] (the share of the rare class's draws that are generated)")
     items, classes = class_items(data)
     n = n_needed(class_counts(items, classes), rare, common) if n is None else n
     size = size or (min(read_image(next(p for p, l in items if classes[l] == rare)).shape[-2:]) // 4 * 4)
@@ -366,6 +397,8 @@ def balance_dataset(data, # class folders: data/<class>/*
     if len(rows) != n or not all((gen/r['file']).exists() for r in rows):
         balance_with_translator(ck, data/common, gen, n, nfe=nfe, seed=seed, overwrite=True, device=device)
     res = dict(counts=_balanced_copy(data, classes, rare, gen, final, link), balanced=str(final), checkpoint=str(ck), n_generated=n)
+    ws = sampling_weights(final, rare, gen_frac)
+    atomic_write(final/'sampling_weights.csv', lambda p: _write_csv(p, ws)); res |= dict(sampling_weights=str(final/'sampling_weights.csv'), gen_frac=gen_frac)
     if n_metric and n: res |= generated_realism([p for p, l in items if classes[l] == rare], find_images(gen), n_metric, feature_fn)
     atomic_write(final/'balance.json', lambda p: Path(p).write_text(json.dumps(res, indent=1))); (final/_DONE).touch()
     return res
@@ -470,20 +503,6 @@ def train_classifier(train_items, # [(path, label)] items, a dataset of (image, 
     model.history = step.history
     return recompute_bn_stats(model, X[_epoch_order(y.cpu(), oversample, g, weights).to(y.device)], max(batch_size, 256))
 
-# %% ../nbs/15_augment.ipynb #6f3b9a20
-def balance_weights(y:Tensor, # (N,) labels
-                    generated:Tensor|None=None, # (N,) bool: which images are generated (rare-class) ones
-                    rare:int|None=None, # the rare label, with `generated`
-                    gen_frac:float=0.5, # the share of the rare class's draws that are generated images
-                   )->Tensor: # (N,) sampling weights
-    "Sampling weights that draw every class equally often, the rare class's draws split between real and generated images."
-    w = 1. / y.bincount().double()[y]
-    if generated is None or not generated.any(): return w.float()
-    if not 0 <= gen_frac <= 1: raise ValueError(f"gen_frac={gen_frac}: must be in [0, 1]")
-    real_rare = (y == rare) & ~generated
-    w[real_rare], w[generated] = (1 - gen_frac) / real_rare.sum(), gen_frac / generated.sum()
-    return w.float()
-
 # %% ../nbs/15_augment.ipynb #7358e979
 def confusion_matrix(y_true, # true labels (N,)
                      y_pred, # predicted labels (N,)
@@ -559,10 +578,10 @@ def _generated_folder(name, src, work, n, train_root, common, nfe, batch_size, d
     return out
 
 # %% ../nbs/15_augment.ipynb #5b2e8f17
-def _balancing_sets(items:list, gen:dict, n:int, mixes:dict|None)->dict:
+def _balancing_sets(items:list, gen:dict, n:int, mixes:dict|None, alone:bool=True)->dict:
     "Training sets by name: (items, oversample, generated share of the rare draws or None)."
     sets = {'imbalanced': (items, False, None), 'oversampled': (items, True, None)}
-    for name, g in gen.items():
+    for name, g in gen.items() if alone else ():
         if len(g) < n: raise ValueError(f"generated[{name!r}] holds {len(g)} images, fewer than the {n} needed to balance the classes")
         sets[name] = (items + g[:n], False, None)
     for name, (src, frac, mult) in (mixes or {}).items():
@@ -590,6 +609,7 @@ def compare_balancing(train_root, # class folders of the imbalanced training set
                       lr:float=1e-3, # classifier learning rate
                       device=None, # a device or its name; None: `default_device()`
                       verbose:bool=True, # print one line per method
+                      alone:bool=True, # also score each generated set alone (as many images as the gap, drawn uniformly)
                      )->list: # one dict per method: means and sds over the seeds, the runs, the generated folder
     "Train and score a classifier per seed on the imbalanced set, with oversampling, and with each set of generated images."
     items, classes = class_items(train_root)
@@ -603,7 +623,7 @@ def compare_balancing(train_root, # class folders of the imbalanced training set
     for name, src in (generated or {}).items():
         folders[name] = str(_generated_folder(name, src, work, n_max, train_root, common, nfe, batch_size, device))
         gen[name] = folder_items(folders[name], r)
-    sets = _balancing_sets(items, gen, n, mixes)
+    sets = _balancing_sets(items, gen, n, mixes, alone)
     test = load_items(test_items, size, channels)
     rows = []
     for name, (its, over, frac) in sets.items():

@@ -192,16 +192,18 @@ def dkdm_demo(out:str='dkdm_demo', # folder for the demo data, run, translations
     print(f"  mean colour of the {r['n_translated']} translations: {r['colour_to_b']:.3f} from real B tiles, {r['colour_to_a']:.3f} from their IHC sources")
 
 # %% ../nbs/17_cli.ipynb #6e1f0a35
-def _balance(data, rare, common, out, checkpoint, n, size, n_iters, batch_size, cfg, nfe, seed, link, device, n_metric, quiet):
+def _balance(data, rare, common, out, checkpoint, n, size, n_iters, batch_size, cfg, nfe, seed, link, device, n_metric, gen_frac, quiet):
     for k, v in (('--data', data), ('--rare', rare), ('--common', common), ('--out', out)):
         if v is None: raise ValueError(f"{k} is required (see --help)")
+    if not 0 <= gen_frac <= 1: raise ValueError(f"--gen_frac {gen_frac}: pass a share of the rare class's draws in [0, 1]")
     if not Path(data).is_dir(): raise ValueError(f"--data {data} is not a folder; pass the folder with one subfolder of images per class")
     if Path(out).exists() and not Path(out).is_dir(): raise ValueError(f"--out {out} is a file; pass a folder for the job")
     from dkdm.metrics import inception_available
     if n_metric and not inception_available():
         print("dkdm_balance: the FID Inception weights are not installed (pip install 'dkdm[metrics]'): realism figures skipped", file=sys.stderr); n_metric = 0
-    r = balance_dataset(data, rare, common, out, checkpoint, n, size, link, seed, nfe, device, n_metric, cfg=_train_cfg({}, cfg),
+    r = balance_dataset(data, rare, common, out, checkpoint, n, size, link, seed, nfe, device, n_metric, gen_frac=gen_frac, cfg=_train_cfg({}, cfg),
                         n_iters=n_iters, batch_size=batch_size, quiet=quiet, sample_every=0, ckpt_every=max(n_iters // 4, 1))
+    print(f"sampling weights: {r['sampling_weights']}  (classes drawn equally often, {r['gen_frac']:g} of the {rare} draws generated)")
     print(f"balanced copy: {r['balanced']}  ({', '.join(f'{k}: {v}' for k, v in r['counts'].items())})")
     if 'kid' in r: print(f"generated vs real {rare}: KID {r['kid']:.4f}, diversity {r['diversity']:.2f} of the real images' ({r['n_fake']} and {r['n_real']} images)")
     return r
@@ -223,10 +225,11 @@ def dkdm_balance(data:str=None, # class folders: data/<class>/*
                  link:str='auto', # real images in the copy: symlink, copy or auto
                  device:str=None, # cpu, cuda, ...; default: the best there is
                  n_metric:int=200, # images for KID and diversity (0: none)
+                 gen_frac:float=0.5, # share of the rare class's draws that are generated, in sampling_weights.csv
                  quiet:store_true=False, # no progress output
                 ):
     "Balance a rare class with images translated from a common one: train, generate, write a balanced copy, score it."
-    _run_cli('dkdm_balance', _balance, data, rare, common, out, checkpoint, n, size, n_iters, batch_size, cfg, nfe, seed, link, device, n_metric, quiet)
+    _run_cli('dkdm_balance', _balance, data, rare, common, out, checkpoint, n, size, n_iters, batch_size, cfg, nfe, seed, link, device, n_metric, gen_frac, quiet)
 
 # %% ../nbs/17_cli.ipynb #395a7a10
 def peak_memory_mb(device)->float:
