@@ -12,6 +12,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from .core import default_device, set_seed, atomic_write, save_image, refuse_existing
 from .data import find_images, load_image, resize_crop, ClassImageFolder, DataNotFoundError
+from .config import DKDMConfig
 from .checkpoint import load_checkpoint, latest_checkpoint, resolve_checkpoint, checkpoint_config
 from .models import DKDMNets
 from .learner import Learner, TrainCB
@@ -20,7 +21,7 @@ from .translate import load_translator
 from .train import train_dkdm
 
 # %% auto #0
-__all__ = ['MANIFEST_FIELDS', 'npz_to_class_folders', 'synthetic_images', 'synthetic_class_folders', 'class_items',
+__all__ = ['MANIFEST_FIELDS', 'BALANCE_CFG', 'npz_to_class_folders', 'synthetic_images', 'synthetic_class_folders', 'class_items',
            'folder_items', 'class_counts', 'read_image', 'load_items', 'n_needed', 'class_pair_root',
            'train_class_translator', 'choose_sources', 'write_manifest', 'read_manifest', 'balance_with_translator',
            'realism_scorer', 'balance_weights', 'sampling_weights', 'generated_realism', 'balance_dataset', 'SmallCNN',
@@ -369,6 +370,7 @@ def generated_realism(real, # real rare images: a tensor or a list of files
 
 # %% ../nbs/15_augment.ipynb #0f4c9a72
 _DONE = '.complete'
+BALANCE_CFG = dict(diffaug='color,translation,cutout')   # the translator's settings unless cfg= is given (see below)
 
 @delegates(train_dkdm, but=['data', 'out', 'keep', 'size', 'seed', 'device', 'resume'])
 def balance_dataset(data, # class folders: data/<class>/*
@@ -382,7 +384,7 @@ def balance_dataset(data, # class folders: data/<class>/*
                     seed:int=0, nfe:int|None=None, device=None, # seed of training and generation, generator evaluations, device
                     n_metric:int=200, # images for KID and diversity (0: skip them)
                     feature_fn=None, # features for the metrics; None: the FID Inception
-                    gen_frac:float=0.5, # the share of the rare class's draws that are generated images, in sampling_weights.csv
+                    gen_frac:float=0.1, # the share of the rare class's draws that are generated images, in sampling_weights.csv
                     **kwargs)->dict: # what was written and the realism figures
     "Train (or load) a translator common → rare, generate the missing rare images, write a balanced copy and score it."
     data, out = Path(data), Path(out); final = out/'balanced'
@@ -391,6 +393,7 @@ def balance_dataset(data, # class folders: data/<class>/*
     items, classes = class_items(data)
     n = n_needed(class_counts(items, classes), rare, common) if n is None else n
     size = size or (min(read_image(next(p for p, l in items if classes[l] == rare)).shape[-2:]) // 4 * 4)
+    if kwargs.get('cfg') is None: kwargs['cfg'] = DKDMConfig(**BALANCE_CFG)
     ck = resolve_checkpoint(checkpoint) if checkpoint else train_class_translator(data, common, rare, out/'run', size=size, seed=seed, device=device, resume=True, **kwargs)
     gen = out/'generated'/rare
     rows = read_manifest(gen) if (gen/'manifest.csv').exists() else []

@@ -18,7 +18,7 @@ from .learner import FitInterrupted, NonFiniteError
 from .translate import load_translator, translate_folder, bench_translate, show_trajectory
 from .train import train_dkdm, bench_train, train_flops, count_flops, conv_peak
 from .translate import Translator
-from .augment import balance_dataset
+from .augment import balance_dataset, BALANCE_CFG
 from .native import translate_inputs
 
 # %% auto #0
@@ -201,7 +201,7 @@ def _balance(data, rare, common, out, checkpoint, n, size, n_iters, batch_size, 
     from dkdm.metrics import inception_available
     if n_metric and not inception_available():
         print("dkdm_balance: the FID Inception weights are not installed (pip install 'dkdm[metrics]'): realism figures skipped", file=sys.stderr); n_metric = 0
-    r = balance_dataset(data, rare, common, out, checkpoint, n, size, link, seed, nfe, device, n_metric, gen_frac=gen_frac, cfg=_train_cfg({}, cfg),
+    r = balance_dataset(data, rare, common, out, checkpoint, n, size, link, seed, nfe, device, n_metric, gen_frac=gen_frac, cfg=_train_cfg(BALANCE_CFG, cfg),
                         n_iters=n_iters, batch_size=batch_size, quiet=quiet, sample_every=0, ckpt_every=max(n_iters // 4, 1))
     print(f"sampling weights: {r['sampling_weights']}  (classes drawn equally often, {r['gen_frac']:g} of the {rare} draws generated)")
     print(f"balanced copy: {r['balanced']}  ({', '.join(f'{k}: {v}' for k, v in r['counts'].items())})")
@@ -225,7 +225,7 @@ def dkdm_balance(data:str=None, # class folders: data/<class>/*
                  link:str='auto', # real images in the copy: symlink, copy or auto
                  device:str=None, # cpu, cuda, ...; default: the best there is
                  n_metric:int=200, # images for KID and diversity (0: none)
-                 gen_frac:float=0.5, # share of the rare class's draws that are generated, in sampling_weights.csv
+                 gen_frac:float=0.1, # share of the rare class's draws that are generated, in sampling_weights.csv
                  quiet:store_true=False, # no progress output
                 ):
     "Balance a rare class with images translated from a common one: train, generate, write a balanced copy, score it."
