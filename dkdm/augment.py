@@ -328,7 +328,7 @@ def balance_weights(y:Tensor, # (N,) labels
 # %% ../nbs/15_augment.ipynb #8c1e0d46
 def sampling_weights(root, # a balanced copy: root/<class>/*, the generated images listed in root/<rare>/manifest.csv
                      rare:str, # the rare class
-                     gen_frac:float=0.5, # the share of the rare class's draws that are generated images
+                     gen_frac:float=0.1, # the share of the rare class's draws that are generated images (as `balance_dataset`)
                     )->list: # one dict per image: file (relative to root), class, generated, weight
     "Per-image weights that draw the classes equally often, `gen_frac` of the rare class's draws generated images."
     root = Path(root); items, classes = class_items(root)
