@@ -370,7 +370,7 @@ def generated_realism(real, # real rare images: a tensor or a list of files
 
 # %% ../nbs/15_augment.ipynb #0f4c9a72
 _DONE = '.complete'
-BALANCE_CFG = dict(diffaug='color,translation,cutout')   # the translator's settings unless cfg= is given (see below)
+BALANCE_CFG = dict(lambda_dp=0., diffaug='color,translation,cutout')   # the translator's settings unless cfg= is given (see above)
 
 @delegates(train_dkdm, but=['data', 'out', 'keep', 'size', 'seed', 'device', 'resume'])
 def balance_dataset(data, # class folders: data/<class>/*
