@@ -225,14 +225,14 @@ def choose_sources(n_sources:int, # how many source images there are
     return np.concatenate([rng.permutation(n_sources) for _ in range(-(-n // n_sources))])[:n].tolist() if n else []
 
 # %% ../nbs/15_augment.ipynb #d59719e4
+def _write_csv(path, rows:list, fields:list):
+    with open(path, 'w', newline='') as f: w = csv.DictWriter(f, fields); w.writeheader(); w.writerows(rows)
+
 def write_manifest(rows:list, # one dict per image, with MANIFEST_FIELDS
                    path, # the manifest file (.csv)
                   )->Path:
     "Write the manifest rows as CSV, atomically."
-    def write(tmp):
-        with open(tmp, 'w', newline='') as f:
-            w = csv.DictWriter(f, MANIFEST_FIELDS); w.writeheader(); w.writerows(rows)
-    return atomic_write(path, write)
+    return atomic_write(path, lambda tmp: _write_csv(tmp, rows, MANIFEST_FIELDS))
 
 def read_manifest(path, # a manifest.csv, or the folder holding it
                  )->list: # one dict per image
@@ -337,9 +337,6 @@ def sampling_weights(root, # a balanced copy: root/<class>/*, the generated imag
     w = balance_weights(y, g, classes.index(rare), gen_frac)
     return [dict(file=p.relative_to(root).as_posix(), **{'class': classes[l]}, generated=int(gi), weight=float(wi)) for (p, l), gi, wi in zip(items, g, w)]
 
-def _write_csv(path, rows:list):
-    with open(path, 'w', newline='') as f: w = csv.DictWriter(f, list(rows[0])); w.writeheader(); w.writerows(rows)
-
 # %% ../nbs/15_augment.ipynb #8b2c6e04
 def _balanced_copy(data:Path, classes:list, rare:str, gen:Path, final:Path, link:str)->dict:
     "Links or copies of the real images by class, the generated ones added to the rare class; counts by class."
@@ -401,7 +398,7 @@ def balance_dataset(data, # class folders: data/<class>/*
         balance_with_translator(ck, data/common, gen, n, nfe=nfe, seed=seed, overwrite=True, device=device)
     res = dict(counts=_balanced_copy(data, classes, rare, gen, final, link), balanced=str(final), checkpoint=str(ck), n_generated=n)
     ws = sampling_weights(final, rare, gen_frac)
-    atomic_write(final/'sampling_weights.csv', lambda p: _write_csv(p, ws)); res |= dict(sampling_weights=str(final/'sampling_weights.csv'), gen_frac=gen_frac)
+    atomic_write(final/'sampling_weights.csv', lambda p: _write_csv(p, ws, list(ws[0]))); res |= dict(sampling_weights=str(final/'sampling_weights.csv'), gen_frac=gen_frac)
     if n_metric and n: res |= generated_realism([p for p, l in items if classes[l] == rare], find_images(gen), n_metric, feature_fn)
     atomic_write(final/'balance.json', lambda p: Path(p).write_text(json.dumps(res, indent=1))); (final/_DONE).touch()
     return res

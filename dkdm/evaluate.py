@@ -100,7 +100,9 @@ def macenko_stains(images:torch.Tensor, # (N, 3, H, W) RGB in [-1, 1]: one image
                    alpha:float=1., # percentile of the angles taken as the purest stains
                   )->tuple: # the stain matrix (3, 2), unit columns, and each stain's 99th-percentile concentration (2,)
     "Macenko's two stain vectors of the pooled tissue pixels, and their maximum concentrations."
-    od = np.concatenate([_od(a) for a in _to_uint8(images)])
+    return _stains(np.concatenate([_od(a) for a in _to_uint8(images)]), beta, alpha)
+
+def _stains(od:np.ndarray, beta:float, alpha:float)->tuple:
     tissue = od[(od > beta).all(1)] if (od > beta).all(1).sum() >= 10 else od
     plane = np.linalg.eigh(np.cov(tissue.T))[1][:, [2, 1]]                 # the two largest principal directions
     plane[:, 0] *= np.sign(plane[:, 0].sum())                              # the first toward positive OD: angles in (-π/2, π/2)
@@ -117,8 +119,8 @@ def macenko(images:torch.Tensor, # (N, 3, H, W) RGB in [-1, 1]
            )->torch.Tensor: # the images in the target's stains
     "Macenko stain normalisation: each image's stain concentrations, rescaled, rebuilt with the target's stain matrix."
     out = []
-    for x, a in zip(images, _to_uint8(images)):
-        s, cmax = macenko_stains(x[None], beta, alpha)
-        c = np.linalg.lstsq(s, _od(a).T, rcond=None)[0] * (target[1] / np.maximum(cmax, 1e-6))[:, None]
+    for a in _to_uint8(images):
+        od = _od(a); s, cmax = _stains(od, beta, alpha)                   # each image's own stains, its OD computed once
+        c = np.linalg.lstsq(s, od.T, rcond=None)[0] * (target[1] / np.maximum(cmax, 1e-6))[:, None]
         out.append((255 * np.exp(-target[0] @ c) - 1).T.reshape(a.shape).clip(0, 255).round().astype(np.uint8))
     return _from_uint8(np.stack(out))
