@@ -17,9 +17,9 @@ from .learner import Callback, CancelFitException
 from .translate import sample_images
 
 # %% auto #0
-__all__ = ['DeviceCB', 'CompileCB', 'first_lr', 'lr_factor', 'ScheduleCB', 'read_loss_log', 'plot_loss_curves', 'save_figure',
-           'LossLogCB', 'in_notebook', 'format_row', 'ProgressCB', 'sample_grid', 'SampleCB', 'CheckpointCB',
-           'SignalCB', 'dist_env', 'distributed', 'DDPCB']
+__all__ = ['DeviceCB', 'CompileCB', 'first_lr', 'lr_factor', 'ScheduleCB', 'read_loss_log', 'open_log', 'plot_loss_curves',
+           'save_figure', 'LossLogCB', 'in_notebook', 'format_row', 'ProgressCB', 'sample_grid', 'SampleCB',
+           'CheckpointCB', 'SignalCB', 'dist_env', 'distributed', 'DDPCB']
 
 # %% ../nbs/11_callbacks.ipynb #f17570b0
 class DeviceCB(Callback):
@@ -108,22 +108,36 @@ def read_loss_log(path, # a losses.jsonl file (or its run folder)
         if upto is None or r.get('iter', 0) <= upto: rows.append(r)
     return rows
 
+def open_log(path, # a JSON-lines log (losses.jsonl, val.jsonl)
+             upto:int, # the iteration a run (re)starts from: later rows, left by a killed run, are dropped
+            )->tuple: # (the rows kept, the file open for appending)
+    "Continue a JSON-lines log at iteration `upto`: rows written after it are removed (atomically) first."
+    rows, p = read_loss_log(path, upto), Path(path)
+    if p.exists() and len(rows) != len(read_loss_log(p)):
+        atomic_write(p, lambda t: Path(t).write_text(''.join(json.dumps(r) + '\n' for r in rows)))
+    p.parent.mkdir(parents=True, exist_ok=True)
+    return rows, open(p, 'a')
+
+
 # %% ../nbs/11_callbacks.ipynb #6e79f5ed
 def plot_loss_curves(rows:list, # loss log rows (`read_loss_log`)
                      terms:list|None=None, # which terms; default all
                      ncols:int=3, # panels per row
+                     val:list|None=None, # validation rows (run_dir/val.jsonl): their KID and SSIM get panels of their own
                     ):
-    "One panel per loss term against the iteration; returns the figure."
+    "One panel per loss term against the iteration (and the validation KID and SSIM, if given); returns the figure."
     skip = {'iter', 'it_s', 'lr', 'time'}
     terms = terms or [k for k in rows[0] if k not in skip]
-    nrows = -(-len(terms) // ncols)
+    panels = [(t, rows, t) for t in terms] + [(f'validation {k.upper()}', val, k) for k in ('kid', 'ssim') if val]
+    nrows = -(-len(panels) // ncols)
     fig, axs = plt.subplots(nrows, ncols, figsize=(3.2*ncols, 2.2*nrows), squeeze=False)
-    its = [r['iter'] for r in rows]
-    for ax, t in zip(axs.flat, terms):
-        ax.plot(its, [r.get(t, float('nan')) for r in rows], lw=1); ax.set_title(t, fontsize=9); ax.tick_params(labelsize=7)
-    for ax in axs.flat[len(terms):]: ax.axis('off')
+    for ax, (title, rs, k) in zip(axs.flat, panels):
+        ax.plot([r['iter'] for r in rs], [r.get(k, float('nan')) for r in rs], lw=1, marker='.' if rs is val else None)
+        ax.set_title(title, fontsize=9); ax.tick_params(labelsize=7)
+    for ax in axs.flat[len(panels):]: ax.axis('off')
     fig.tight_layout()
     return fig
+
 
 # %% ../nbs/11_callbacks.ipynb #33f012d7
 def save_figure(fig, path)->Path:
@@ -139,11 +153,7 @@ class LossLogCB(Callback):
                  fname:str='losses.jsonl', plot:str|None='loss_curves.png'): store_attr()
     def before_fit(self, learn):
         self.path = learn.run_dir/self.fname if learn.run_dir is not None and learn.rank == 0 else None
-        self.history = read_loss_log(self.path, learn.iter) if self.path else []
-        if self.path and self.path.exists() and len(self.history) != len(read_loss_log(self.path)):
-            atomic_write(self.path, lambda p: Path(p).write_text(''.join(json.dumps(r) + '\n' for r in self.history)))
-        if self.path: self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.file = open(self.path, 'a') if self.path else None
+        self.history, self.file = open_log(self.path, learn.iter) if self.path else ([], None)
         self.t0, self.it0, learn.log_row, learn.log_history = time.perf_counter(), learn.iter, None, self.history
     def before_step(self, learn): learn.log_row = None
     def after_step(self, learn):
@@ -158,7 +168,9 @@ class LossLogCB(Callback):
         if self.file: self.file.write(json.dumps(row) + '\n'); self.file.flush()
         learn.check_finite()
     def after_fit(self, learn):
-        if self.path and self.plot and self.history: save_figure(plot_loss_curves(self.history), learn.run_dir/self.plot)
+        if not (self.path and self.plot and self.history): return
+        val = read_loss_log(learn.run_dir/'val.jsonl')
+        save_figure(plot_loss_curves(self.history, val=val or None), learn.run_dir/self.plot)
     def cleanup_fit(self, learn):
         if self.file: self.file.close(); self.file = None
 

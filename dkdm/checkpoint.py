@@ -14,9 +14,9 @@ from .core import atomic_write
 from .config import DKDMConfig
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'get_rng_state', 'set_rng_state', 'CheckpointError', 'CheckpointNotFoundError', 'checkpoint_path',
-           'list_checkpoints', 'latest_checkpoint', 'resolve_checkpoint', 'save_checkpoint', 'load_checkpoint',
-           'unwrap', 'checkpoint_config', 'generator_weights']
+__all__ = ['CKPT_FORMAT', 'CHECKPOINT_CHOICES', 'get_rng_state', 'set_rng_state', 'CheckpointError', 'CheckpointNotFoundError',
+           'checkpoint_path', 'best_checkpoint_path', 'list_checkpoints', 'latest_checkpoint', 'resolve_checkpoint',
+           'save_checkpoint', 'load_checkpoint', 'unwrap', 'checkpoint_config', 'generator_weights']
 
 # %% ../nbs/07_checkpoint.ipynb #898720ac
 def get_rng_state(device=None, # the training device: its CUDA generator is included
@@ -63,6 +63,12 @@ def checkpoint_path(run_dir, # the run folder
     "run_dir/checkpoints/ckpt_{it:07d}.pt"
     return Path(run_dir)/'checkpoints'/f'ckpt_{it:07d}.pt'
 
+def best_checkpoint_path(run_dir, # the run folder
+                        )->Path:
+    "run_dir/checkpoints/best.pt: the checkpoint at the best validation score, when the run was validated."
+    return Path(run_dir)/'checkpoints'/'best.pt'
+
+
 # %% ../nbs/07_checkpoint.ipynb #db5fde50
 def list_checkpoints(run_dir, # a run folder (or its checkpoints/ folder)
                     )->list[Path]:
@@ -80,16 +86,22 @@ def latest_checkpoint(run_dir)->Path|None:
     return ps[-1] if ps else None
 
 # %% ../nbs/07_checkpoint.ipynb #9b93e343
-def resolve_checkpoint(path, # a ckpt_*.pt file, or a run folder (its latest checkpoint)
+CHECKPOINT_CHOICES = ('best', 'latest')
+
+def resolve_checkpoint(path, # a checkpoint file, or a run folder
+                       which:str='latest', # for a run folder: 'latest', or 'best' (its best.pt when it has one, else the latest)
                       )->Path:
     "The checkpoint file meant by `path`; `CheckpointNotFoundError` when there is none."
+    if which not in CHECKPOINT_CHOICES: raise CheckpointError(f"which={which!r}: use 'best' or 'latest'")
     p = Path(path)
     if p.is_dir():
+        if which == 'best' and best_checkpoint_path(p).is_file(): return best_checkpoint_path(p)
         last = latest_checkpoint(p)
         if last is None: raise CheckpointNotFoundError(f"{p} holds no checkpoints (looked for {p}/checkpoints/ckpt_*.pt); train first or pass a checkpoint file")
         return last
     if not p.is_file(): raise CheckpointNotFoundError(f"checkpoint {p} does not exist; pass a ckpt_*.pt file or a run folder")
     return p
+
 
 # %% ../nbs/07_checkpoint.ipynb #c89d3a6d
 _SAFE = (str, int, float, bool, type(None), Tensor)

@@ -12,17 +12,20 @@ import matplotlib.pyplot as plt
 from fastcore.script import call_parse, store_true, Param
 from .core import default_device, amp_default, native_bf16
 from .data import demo_domains, DataError, ImageList, find_images
-from .config import DKDMConfig, ConfigError, parse_cfg
+from .config import DKDMConfig, ConfigError, parse_cfg, check_number
 from .checkpoint import latest_checkpoint, CheckpointError
 from .learner import FitInterrupted, NonFiniteError
-from .translate import load_translator, translate_folder, bench_translate, show_trajectory
+from .callbacks import read_loss_log
+from .translate import load_translator, choose_checkpoint, translate_folder, bench_translate, show_trajectory
 from .train import train_dkdm, bench_train, train_flops, count_flops, conv_peak
 from .translate import Translator
 from .augment import balance_dataset, BALANCE_CFG
 from .native import translate_inputs
+from .metrics import inception_available
+from .evaluate import ValidationCB
 
 # %% auto #0
-__all__ = ['USER_ERRORS', 'user_message', 'deprecated', 'dkdm_train', 'dkdm_translate', 'mean_colour', 'dkdm_demo',
+__all__ = ['USER_ERRORS', 'user_message', 'deprecated', 'dkdm_train', 'dkdm_translate', 'mean_colour', 'carve_val', 'dkdm_demo',
            'dkdm_balance', 'peak_memory_mb', 'run_bench', 'dkdm_bench']
 
 # %% ../nbs/17_cli.ipynb #246d75d1
@@ -70,6 +73,18 @@ def _train_cfg(flags:dict, items:list)->DKDMConfig:
         if e.field in extra: raise ConfigError('--cfg', f"{e.field}={e.value}", e.allowed) from None
         raise
 
+def _validation(val, every:int, patience:int, quiet:bool)->list:
+    "The model-selection callback for --val, checked before any work; [] without --val, or with one line when FID is not installed."
+    check_number('--eval_every', every, 'int', '[1, inf)'); check_number('--patience', patience, 'int', '[0, inf)')
+    if val is None: return []
+    if not Path(val).is_dir(): raise ValueError(f"--val {val} is not a folder; pass a folder of held-out target-domain images (not the test split)")
+    if (n := len(find_images(val))) < 2: raise ValueError(f"--val {val} holds {n} image(s); model selection needs at least 2 held-out target-domain images")
+    if not inception_available():
+        print("dkdm_train: model selection is off: --val needs the FID Inception weights (pip install 'dkdm[metrics]'); training runs without it", file=sys.stderr)
+        return []
+    return [ValidationCB(val, every, patience, verbose=not quiet)]
+
+
 # %% ../nbs/17_cli.ipynb #0d4f7053
 @call_parse
 def dkdm_train(data:str=None, # unpaired folder with trainA and trainB (testA feeds the sample grids)
@@ -100,22 +115,28 @@ def dkdm_train(data:str=None, # unpaired folder with trainA and trainB (testA fe
                steps:int=None, # deprecated: the old name of --n_iters
                preprocess:str='crop', # crop: random crops at the images' own pixel scale; resize_crop (CycleGAN's); resize
                fp32:store_true=False, # float32 even where bf16 is native (CUDA, CPUs with AVX512-BF16/AMX)
+               val:str=None, # held-out target-domain images (a folder; never the test split): KID every --eval_every iterations, the best checkpoint kept
+               eval_every:int=500, # iterations between validation scores (with --val)
+               patience:int=0, # with --val: stop after this many scores in a row without a better KID (0: never stop early)
               ):
     "Train a DKDM translator from domain A to domain B."
     def run():
         if fp32: os.environ['DKDM_FP32'] = '1'
         iters = n_iters if steps is None else deprecated('dkdm_train', '--steps', '--n_iters', steps)
         flags = dict(ngf=ngf, n_blocks=n_blocks, lambda_dp=lambda_dp, phase_mode=phase_mode, grid=grid, n_steps=n_steps, tau=tau, lr=lr)
-        root = _train_data(data, out, resume)
-        train_dkdm(root, out, size=size, batch_size=batch_size, n_iters=iters, cfg=_train_cfg(flags, cfg), resume=resume, seed=seed,
+        root, cbs = _train_data(data, out, resume), _validation(val, eval_every, patience, quiet)
+        learn = train_dkdm(root, out, cbs=cbs, size=size, batch_size=batch_size, n_iters=iters, cfg=_train_cfg(flags, cfg), resume=resume, seed=seed,
                    device=device, log_every=log_every, sample_every=sample_every, ckpt_every=ckpt_every, num_workers=num_workers,
                    compile=compile, quiet=quiet, decay_frac=decay_frac, keep=keep, preprocess=preprocess)
         if not quiet: print(f"run folder: {Path(out).resolve()}  (latest checkpoint: {latest_checkpoint(out)})")
+        if cbs and (v := learn.extra.get('val', {})).get('best_iter') is not None:
+            print(f"best checkpoint: iteration {v['best_iter']}, validation KID {v['best_kid']:.4g}" +
+                  (" (stopped early: no better KID in the last --patience scores)" if learn.stop_reason == 'patience' else ''))
     _run_cli('dkdm_train', run)
 
 # %% ../nbs/17_cli.ipynb #447d0612
 @call_parse
-def dkdm_translate(checkpoint:str=None, # a ckpt_*.pt file or a run folder
+def dkdm_translate(checkpoint:str=None, # a ckpt_*.pt file or a run folder (its best checkpoint if it was validated, else its latest)
                    input:str=None, # folder of source-domain images
                    output:str=None, # folder for the translations (created; never the input folder)
                    nfe:int=None, # bridge steps to run (default: all N)
@@ -132,17 +153,20 @@ def dkdm_translate(checkpoint:str=None, # a ckpt_*.pt file or a run folder
                    resume:store_true=False, # skip outputs that exist
                    square:store_true=False, # the old behaviour: resize and crop every image to the training square
                    fp32:store_true=False, # float32 even where bf16 is native
+                   which:str='best', # for a run folder: best (the validated best, else the latest) or latest
                   ):
     "Translate images, DICOM files and whole slides from domain A to domain B at their own size."
     def run():
         if fp32: os.environ['DKDM_FP32'] = '1'
         for k, v in (('--checkpoint', checkpoint), ('--input', input), ('--output', output)):
             if v is None: raise ValueError(f"{k} is required (see --help)")
-        if square: paths = translate_folder(checkpoint, input, output, nfe=nfe, batch_size=batch_size, seed=seed,
+        if which not in ('best', 'latest'): raise ValueError(f"--which {which}: use best or latest")
+        ck = choose_checkpoint(checkpoint, which)
+        if square: paths = translate_folder(ck, input, output, nfe=nfe, batch_size=batch_size, seed=seed,
                                             overwrite=overwrite, save_trajectory=trajectory, device=device)
         else:
             if overwrite or trajectory: raise ValueError("--overwrite and --trajectory go with --square; use --resume or a new --output")
-            paths = translate_inputs(checkpoint, input, output, nfe=nfe, seed=seed, tile=tile, overlap=overlap, samples=samples,
+            paths = translate_inputs(ck, input, output, nfe=nfe, seed=seed, tile=tile, overlap=overlap, samples=samples,
                                      fmt=format, level=level, resume=resume, batch_size=min(batch_size, 4), device=device)
         print(f"wrote {len(paths)} files to {Path(output).resolve()}")
     _run_cli('dkdm_translate', run)
@@ -153,20 +177,31 @@ def mean_colour(x:Tensor)->Tensor:
     return x.float().mean((0, 2, 3))
 
 # %% ../nbs/17_cli.ipynb #45436adc
+def carve_val(data:Path, # an unpaired folder
+              n:int=8, # target images moved out of trainB
+             )->Path:
+    "Move the last n images of data/trainB to data/valB, held out for model selection; returns valB."
+    val = data/'valB'; val.mkdir(exist_ok=True)
+    for p in find_images(data/'trainB')[-n:]: os.replace(p, val/p.name)
+    return val
+
 def _demo(out, n_iters, size, ngf, n_blocks, batch_size, n_train, device, seed, quiet):
     out = Path(out); t0 = time.time()
     data = demo_domains(size=size, n=n_train, n_test=8, out=out/'data', seed=seed)
+    every, val = max(n_iters // 4, 1), carve_val(data)
+    cbs = [ValidationCB(val, every, verbose=not quiet)] if inception_available() else []
     cfg = DKDMConfig(ngf=ngf, n_blocks=n_blocks, ndf=32)
-    train_dkdm(data, out/'run', size=size, batch_size=batch_size, n_iters=n_iters, cfg=cfg, resume=True, seed=seed,
-               device=device, log_every=25, sample_every=max(n_iters // 4, 1), ckpt_every=max(n_iters // 4, 1), quiet=quiet)
+    learn = train_dkdm(data, out/'run', size=size, batch_size=batch_size, n_iters=n_iters, cfg=cfg, resume=True, seed=seed, cbs=cbs,
+                       device=device, log_every=25, sample_every=every, ckpt_every=every, quiet=quiet)
     t_train = time.time() - t0
-    tr = load_translator(out/'run', device=device)
+    tr = load_translator(out/'run', device=device, quiet=quiet)
     paths = translate_folder(tr, data/'testA', out/'translated', overwrite=True, seed=seed, progress=not quiet)
     load = lambda d: torch.stack(list(ImageList(find_images(d), size=size)))
     src, fake, real_b = load(data/'testA'), load(out/'translated'), load(data/'testB')
     fig = show_trajectory(tr, src.to(tr.device), seed=seed); fig.savefig(out/'trajectory.png', dpi=80); plt.close(fig)
     d_b, d_a = (mean_colour(fake) - mean_colour(real_b)).norm(), (mean_colour(fake) - mean_colour(src)).norm()
-    return dict(out=out, data=data, run=out/'run', checkpoint=latest_checkpoint(out/'run'), translated=out/'translated',
+    return dict(out=out, data=data, run=out/'run', checkpoint=Path(tr.source), val=learn.extra.get('val'),
+                val_rows=read_loss_log(out/'run'/'val.jsonl'), translated=out/'translated',
                 n_translated=len(paths), trajectory=out/'trajectory.png', loss_curves=out/'run'/'loss_curves.png',
                 samples=out/'run'/'samples', colour_to_b=float(d_b), colour_to_a=float(d_a), train_s=t_train, total_s=time.time() - t0)
 
@@ -190,6 +225,11 @@ def dkdm_demo(out:str='dkdm_demo', # folder for the demo data, run, translations
     print(f"\ndkdm_demo finished in {r['total_s']/60:.1f} min (training {r['train_s']/60:.1f} min)")
     for k in ('data', 'run', 'checkpoint', 'loss_curves', 'samples', 'trajectory', 'translated'): print(f"  {k:<12} {r[k]}")
     print(f"  mean colour of the {r['n_translated']} translations: {r['colour_to_b']:.3f} from real B tiles, {r['colour_to_a']:.3f} from their IHC sources")
+    if r['val'] and r['val']['best_iter'] is not None:
+        cost = sum(row['seconds'] for row in r['val_rows'])
+        print(f"  best checkpoint: iteration {r['val']['best_iter']}, validation KID {r['val']['best_kid']:.4g} against {len(find_images(r['data']/'valB'))} "
+              f"held-out H&E-like tiles ({len(r['val_rows'])} scores, {cost:.0f} s of the {r['train_s']:.0f} s of training)")
+    else: print("  model selection was off (pip install 'dkdm[metrics]' for the FID Inception weights): the latest checkpoint was used")
 
 # %% ../nbs/17_cli.ipynb #6e1f0a35
 def _balance(data, rare, common, out, checkpoint, n, size, n_iters, batch_size, cfg, nfe, seed, link, device, n_metric, gen_frac, quiet):

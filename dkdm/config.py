@@ -44,7 +44,8 @@ LIMITS = dict(n_steps='[1, inf)', tau='[0, inf)', lambda_gan='[0, inf)', lambda_
               ndf='[1, inf)', n_layers_d='[1, inf)', z_dim='[1, inf)', nce_dim='[1, inf)', lr='(0, inf)', beta1='[0, 1)',
               beta2='[0, 1)', in_ch='[1, inf)', out_ch='[1, inf)', entropy_bound='[0, inf)', aug_p='[0, 1]', ada_target='[0, 1)',
               ada_speed='[1, inf)')
-CHOICES = dict(grid=('uniform', 'unsb'), phase_mode=('phasor', 'cosine', 'weighted'), sb_scale=('paper', 'unsb'))
+CHOICES = dict(grid=('uniform', 'unsb'), phase_mode=('phasor', 'cosine', 'weighted'), sb_scale=('paper', 'unsb'),
+               anchor=('none', 'identity', 'colour'))
 AUGMENTATIONS = ('color', 'translation', 'cutout')
 
 def check_config(self, # a DKDMConfig
@@ -82,6 +83,7 @@ class DKDMConfig:
     aug_p:float=1. # probability of each augmentation per image (the start value under ADA)
     ada_target:float=0. # adaptive p (ADA): target of r = E[sign(D(real) − 1/2)], e.g. 0.6; 0: p stays aug_p
     ada_speed:int=500 # under ADA: iterations for p to move by 1
+    anchor:str='none' # G's output: 'none' (tanh of its head), 'identity' (its input plus a residual that starts at 0) or 'colour' (the input recoloured to B's channel statistics, plus the residual)
     ngf:int=64 # generator width
     n_blocks:int=9 # generator residual blocks
     ndf:int=64 # discriminator and critic width

@@ -4,16 +4,25 @@
 
 # %% ../nbs/14_evaluate.ipynb #0125f543
 from __future__ import annotations
+import json, math, time
+from pathlib import Path
 import numpy as np
 import torch
-from .data import UnpairedImageFolder
+import torch.distributed as dist
+from fastcore.basics import store_attr, patch
+from .core import atomic_write
+from .data import UnpairedImageFolder, ImageList, find_images, DataError
 from .fourier import phase_similarity
-from .translate import load_translator
+from .checkpoint import best_checkpoint_path, save_checkpoint
+from .learner import Callback, CancelFitException
+from .translate import load_translator, sample_images
+from .callbacks import open_log
 from .metrics import features, fid_from_features, kid_from_features, ssim
 
+
 # %% auto #0
-__all__ = ['translate_set', 'score_translations', 'evaluate_run', 'format_metrics', 'lab_stats', 'reinhard', 'macenko_stains',
-           'macenko']
+__all__ = ['translate_set', 'score_translations', 'evaluate_run', 'format_metrics', 'heldout_images', 'fixed_sources',
+           'ValidationCB', 'lab_stats', 'reinhard', 'macenko_stains', 'macenko']
 
 # %% ../nbs/14_evaluate.ipynb #54af69b3
 def translate_set(tr, # a loaded `Translator`
@@ -69,6 +78,116 @@ def format_metrics(rows:list, # dicts with the same keys
     "A plain-text table of `evaluate_run`'s rows."
     keys = list(rows[0]); head = ''.join(f'{k:>19}' for k in keys)
     return '\n'.join([head] + [''.join(f'{r[k]:>19.4g}' if isinstance(r[k], float) else f'{r[k]:>19}' for k in keys) for r in rows])
+
+# %% ../nbs/14_evaluate.ipynb #9774763c
+def heldout_images(val, # held-out target images: a folder (searched recursively) or a tensor (M, C, H, W) in [-1, 1]
+                   size:int, # the training image side
+                   channels:int, # the training channels
+                   preprocess:str='resize_crop', # as the training images (test-time: resize or centre crop, no flip)
+                  )->tuple: # (M, C, size, size) tensor, file names (None for a tensor)
+    "The validation images as one tensor, prepared as training prepares its images at test time."
+    if torch.is_tensor(val): return val.float().cpu(), None
+    paths = find_images(val) if Path(val).is_dir() else []
+    if len(paths) < 2: raise DataError(f"--val {val}: needs a folder with at least 2 target-domain images (found {len(paths)})")
+    ims = ImageList(paths, size, channels, preprocess=preprocess)
+    return torch.stack([ims[i] for i in range(len(ims))]), [str(p.relative_to(val)) for p in paths]
+
+# %% ../nbs/14_evaluate.ipynb #a8599b2f
+def fixed_sources(ds:UnpairedImageFolder, # the training data
+                  n:int=32, # how many (fewer if the domain has fewer)
+                 )->torch.Tensor: # (n, C, size, size)
+    "n evenly spaced training source images, prepared at test time: the same at every evaluation."
+    side = ds.side('A')
+    idx = torch.linspace(0, len(side) - 1, min(n, len(side))).round().long().unique()
+    return torch.stack([side[int(i)] for i in idx])
+
+# %% ../nbs/14_evaluate.ipynb #414ece04
+class ValidationCB(Callback):
+    "Every `every` iterations: KID of translated training sources against held-out target images, SSIM to the sources; best.pt; early stop."
+    order = 8   # before the loss log (its figure gets the curve) and the checkpoint of the same iteration (which then holds the decision)
+    def __init__(self, val, # held-out target images: a folder or a tensor (M, C, H, W) in [-1, 1]
+                 every:int=500, # iterations between evaluations
+                 patience:int=0, # evaluations without a better KID before training stops (0: never stop early)
+                 min_delta:float=0., # a KID is better only if below the best by more than this
+                 n_sources:int=32, # training source images translated at each evaluation
+                 feature_fn=None, # network batch -> (B, d) features; None: the FID Inception-v3
+                 seed:int=0, # sampling seed (batch k: seed + k)
+                 batch_size:int=16, # images per translation batch
+                 verbose:bool=True, # print a line per evaluation
+                ): store_attr()
+
+# %% ../nbs/14_evaluate.ipynb #909fe31f
+@patch
+def before_fit(self:ValidationCB, learn):
+    self.main, self.last, self.stop = learn.rank == 0, None, False
+    self.state = learn.extra.setdefault('val', {'best_kid': None, 'best_iter': None, 'bad': 0})
+    if self.main:
+        self.src = fixed_sources(learn.ds, self.n_sources)
+        self.f_real = self._real_features(learn)
+        self.rows, self.file = open_log(learn.run_dir/'val.jsonl', learn.iter)
+    if self.patience and self.state['bad'] >= self.patience: self.stop, self.last = True, learn.iter   # stopped early before
+
+@patch
+def _real_features(self:ValidationCB, learn)->np.ndarray:
+    "The held-out images' features: stored with the run the first time, read back after."
+    p, d = learn.run_dir/'val_features.pt', learn.data_info
+    if p.is_file(): return torch.load(p, weights_only=True)['features'].numpy()
+    ims, names = heldout_images(self.val, d['size'], d['channels'], d.get('preprocess', 'resize_crop'))
+    f = features(ims, self.feature_fn, 50, learn.device)
+    atomic_write(p, lambda t: torch.save({'features': torch.from_numpy(f), 'files': names or []}, t))
+    return f
+
+# %% ../nbs/14_evaluate.ipynb #dbd30a7a
+@patch
+def score(self:ValidationCB, learn)->dict:
+    "KID (mean, subset sd) and SSIM to the sources of this iteration's translations, and the seconds it took."
+    t0, G, cfg = time.perf_counter(), learn.nets.G, learn.cfg
+    fake = torch.cat([sample_images(G, b.to(learn.device), cfg.times, cfg.tau, seed=self.seed + k, amp=learn.amp)[-1].cpu()
+                      for k, b in enumerate(self.src.split(self.batch_size))])
+    kid, kid_sd = kid_from_features(self.f_real, features(fake, self.feature_fn, 50, learn.device))
+    return dict(iter=learn.iter, kid=kid, kid_sd=kid_sd, ssim=float(ssim(fake, self.src).mean()),
+                seconds=round(time.perf_counter() - t0, 3))
+
+# %% ../nbs/14_evaluate.ipynb #866a5720
+def _shared(x, learn):
+    "x from rank 0 on every rank (one process: x)."
+    if learn.world_size < 2: return x
+    box = [x]; dist.broadcast_object_list(box, src=0); return box[0]
+
+@patch
+def evaluate(self:ValidationCB, learn):
+    "Score this iteration, update the best and the patience count, append the row, write best.pt when better."
+    self.last, s = learn.iter, self.state
+    row = _shared(self.score(learn) if self.main else None, learn)
+    better = s['best_kid'] is None or row['kid'] < s['best_kid'] - self.min_delta
+    if better: s.update(best_kid=row['kid'], best_iter=learn.iter, bad=0)
+    else: s['bad'] += 1
+    row = {**row, 'best_iter': s['best_iter'], 'best_kid': s['best_kid']}
+    if self.main: self.file.write(json.dumps(row) + '\n'); self.file.flush()
+    if better:
+        state = learn.state_dict()
+        if self.main: save_checkpoint(state, best_checkpoint_path(learn.run_dir))
+    if self.verbose and self.main: print(f"validation iter {learn.iter}: KID {row['kid']:.4g} ± {row['kid_sd']:.2g}, SSIM {row['ssim']:.3f} "
+                                         f"({row['seconds']:.1f} s); best KID {s['best_kid']:.4g} at iter {s['best_iter']}", flush=True)
+    self.stop = bool(self.patience and s['bad'] >= self.patience)
+
+# %% ../nbs/14_evaluate.ipynb #6cbbafea
+@patch
+def after_step(self:ValidationCB, learn):
+    if learn.iter % self.every == 0: self.evaluate(learn)
+
+@patch
+def before_step(self:ValidationCB, learn):
+    if self.stop: learn.stop_reason = 'patience'; raise CancelFitException
+
+@patch
+def after_fit(self:ValidationCB, learn):
+    "The end of training is scored too, unless a signal stopped it (a resumed run will score that iteration in turn)."
+    if learn.stop_reason in (None, 'patience') and self.last != learn.iter: self.evaluate(learn)
+
+@patch
+def cleanup_fit(self:ValidationCB, learn):
+    if getattr(self, 'file', None): self.file.close(); self.file = None
 
 # %% ../nbs/14_evaluate.ipynb #7b1e4d93
 def _to_uint8(x:torch.Tensor)->np.ndarray: return x.clamp(-1, 1).add(1).mul(127.5).round().byte().permute(0, 2, 3, 1).numpy()

@@ -173,9 +173,11 @@ class TimeConditionedGenerator(nn.Module):
                  n_downsampling:int=2, # stride-2 downsamplings (and upsamplings)
                  upsample:str='nearest', # 'nearest' (upsample + conv, no checkerboard) or 'transpose'
                  n_mlp:int=3, # hidden layers of the z mapping network
+                 anchor:str='none', # 'none': tanh(head); 'identity': the input plus a residual; 'colour': the recoloured input plus a residual
                 ):
         super().__init__()
         if upsample not in ('nearest', 'transpose'): raise ValueError(f"upsample={upsample!r}: use 'nearest' or 'transpose'")
+        if anchor not in ('none', 'identity', 'colour'): raise ValueError(f"anchor={anchor!r}: use 'none', 'identity' or 'colour'")
         self.in_ch, self.out_ch, self.ngf, self.n_blocks, self.z_dim, self.n_downsampling = in_ch, out_ch, ngf, n_blocks, z_dim, n_downsampling
         ed, nf = 4*ngf, ngf * 2**n_downsampling
         self.time_mlp = ConditionMLP([ed, ed, ed])
@@ -192,6 +194,10 @@ class TimeConditionedGenerator(nn.Module):
         self.nce_layers = sorted({*range(k), k, k + n_blocks//2}) if n_blocks else list(range(k))
         self.nce_channels = [self.stage_channels[i] for i in self.nce_layers]
         init_weights(self)
+        self.anchor = anchor
+        if anchor != 'none': nn.init.zeros_(self.head.weight); nn.init.zeros_(self.head.bias)   # untrained: returns its anchor
+        if anchor == 'colour':
+            self.register_buffer('colour_mean', torch.zeros(out_ch)); self.register_buffer('colour_std', torch.ones(out_ch))
 
 # %% ../nbs/06_models.ipynb #0aa722e8
 @patch
@@ -233,6 +239,22 @@ def encode(self:TimeConditionedGenerator,
         if i in layers: feats[i] = h
     return [feats[i] for i in layers]
 
+# %% ../nbs/06_models.ipynb #b5bb034f
+@patch
+def anchored(self:TimeConditionedGenerator, x:Tensor, # (B, C, H, W) the input states in [-1, 1]
+            )->Tensor:
+    "The image the output is anchored at: x, or x recoloured to domain B's channel statistics."
+    if self.anchor == 'identity': return x
+    s, m = (b.to(x.dtype).view(1, -1, 1, 1).expand(len(x), -1, -1, -1) for b in (self.colour_std, self.colour_mean))
+    return instance_norm(x, s, m, eps=2.5e-3)      # eps: a near-blank tile's noise is not blown up
+
+@patch
+def set_colour(self:TimeConditionedGenerator, mean:Tensor, # (C,) the target domain's mean channel mean, in [-1, 1]
+               std:Tensor, # (C,) its mean channel standard deviation
+              ):
+    "Set the target colour statistics of `anchor='colour'`."
+    self.colour_mean.copy_(mean); self.colour_std.copy_(std)
+
 # %% ../nbs/06_models.ipynb #e4d65e3b
 @patch
 def forward(self:TimeConditionedGenerator,
@@ -249,7 +271,8 @@ def forward(self:TimeConditionedGenerator,
         h = stage(h, c)
         if return_feats and i in layers: feats[i] = h
     for up in self.decoder: h = up(h)
-    out = torch.tanh(self.head(h))
+    r = self.head(h)
+    out = torch.tanh(r if self.anchor == 'none' else r + torch.atanh(self.anchored(x).clamp(-.999, .999)))
     return (out, [feats[i] for i in layers]) if return_feats else out
 
 # %% ../nbs/06_models.ipynb #36a84565
@@ -354,7 +377,7 @@ class DKDMNets(nn.Module):
     "The generator G, discriminator D, entropy critic E and PatchNCE heads F of one DKDM model."
     def __init__(self, cfg:DKDMConfig):
         super().__init__()
-        self.G = TimeConditionedGenerator(cfg.in_ch, cfg.out_ch, ngf=cfg.ngf, n_blocks=cfg.n_blocks, z_dim=cfg.z_dim)
+        self.G = TimeConditionedGenerator(cfg.in_ch, cfg.out_ch, ngf=cfg.ngf, n_blocks=cfg.n_blocks, z_dim=cfg.z_dim, anchor=cfg.anchor)
         self.D = TimeConditionedDiscriminator(cfg.out_ch, ndf=cfg.ndf, n_layers=cfg.n_layers_d)
         self.E = EntropyCritic(2*cfg.in_ch, ndf=cfg.ndf, n_layers=cfg.n_layers_d)
         self.F = PatchSampleMLP(self.G.nce_channels, nc=cfg.nce_dim)

@@ -13,7 +13,7 @@ import torch.distributed as dist
 from torch import Tensor, nn
 from .core import default_device, set_seed, mix_seed, atomic_write, amp_default
 from .data import UnpairedImageFolder, ImageList, find_images, pixel_scale
-from .fourier import phase_statistics, coherence_weights
+from .fourier import phase_statistics, coherence_weights, iter_batches
 from .config import DKDMConfig, ConfigError, check_number
 from .models import DKDMNets, make_optimizers
 from .checkpoint import latest_checkpoint, load_checkpoint, CheckpointError
@@ -22,7 +22,7 @@ from .learner import Learner, DKDMTrainCB
 from .callbacks import DeviceCB, DDPCB, ScheduleCB, LossLogCB, CheckpointCB, SignalCB, CompileCB, ProgressCB, SampleCB, distributed
 
 # %% auto #0
-__all__ = ['TRAIN_LIMITS', 'train_dkdm', 'bench_train', 'count_flops', 'train_flops', 'conv_peak']
+__all__ = ['TRAIN_LIMITS', 'channel_statistics', 'train_dkdm', 'bench_train', 'count_flops', 'train_flops', 'conv_peak']
 
 # %% ../nbs/12_train.ipynb #b5be4525
 def _sample_sources(data, ds:UnpairedImageFolder, n:int)->Tensor:
@@ -67,6 +67,15 @@ def _check_train_args(**kw):
         raise ConfigError('size', kw['size'], f"the generator halves the image twice, so the size must be a multiple of 4; use {lo} or {hi}")
 
 # %% ../nbs/12_train.ipynb #6edfa1ad
+def channel_statistics(images, # a domain's images, in any form `iter_batches` takes
+                      )->tuple: # (C,) mean of the images' channel means, (C,) mean of their channel standard deviations
+    "A domain's typical colour: the mean over its images of each channel's mean and standard deviation."
+    ms, ss = [], []
+    for b in iter_batches(images, 64):
+        s, m = torch.std_mean(b.float(), dim=(2, 3), correction=0); ms.append(m); ss.append(s)
+    return torch.cat(ms).mean(0), torch.cat(ss).mean(0)
+
+#| export
 def _new_learner(data, out:Path, ds:UnpairedImageFolder, cfg, seed:int, kw:dict)->Learner:
     "A fresh learner: networks from the seed, channels from the data, the prototype of B; writes config.json (rank 0)."
     rank, world = (dist.get_rank(), dist.get_world_size()) if dist.is_initialized() else (0, 1)
@@ -80,6 +89,7 @@ def _new_learner(data, out:Path, ds:UnpairedImageFolder, cfg, seed:int, kw:dict)
         {'cfg': asdict(cfg), **info, 'batch_size': kw['batch_size'], 'seed': seed}, indent=1)))
     proto, R, n = phase_statistics(ds.side('B'))
     weight = coherence_weights(R, n) if cfg.phase_mode == 'weighted' else None
+    if cfg.anchor == 'colour': nets.G.set_colour(*channel_statistics(ds.side('B')))
     return Learner(nets, opts, ds, proto, cfg, seed=seed, data_info=info, phase_weight=weight, **kw)
 
 # %% ../nbs/12_train.ipynb #2ab0a33c

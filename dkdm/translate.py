@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_translate.ipynb #39b1a7df
 from __future__ import annotations
-import math, time
+import json, math, time
 from pathlib import Path
 import torch
 from torch import Tensor, nn
@@ -18,11 +18,11 @@ from .fourier import phase_image, phase_similarity
 from .bridge import sample_trajectory
 from .config import DKDMConfig
 from .models import DKDMNets
-from .checkpoint import load_checkpoint, CheckpointError, checkpoint_config, generator_weights, unwrap
+from .checkpoint import load_checkpoint, resolve_checkpoint, CheckpointError, checkpoint_config, generator_weights, unwrap
 
 # %% auto #0
-__all__ = ['Translator', 'load_translator', 'sample_images', 'show_trajectory', 'translate_folder', 'TrajectoryExplorer',
-           'explore', 'bench_translate']
+__all__ = ['Translator', 'choose_checkpoint', 'load_translator', 'sample_images', 'show_trajectory', 'translate_folder',
+           'TrajectoryExplorer', 'explore', 'bench_translate']
 
 # %% ../nbs/10_translate.ipynb #12ba9e2a
 class Translator:
@@ -59,12 +59,32 @@ class Translator:
                 f"N={self.n_steps} steps on a {self.cfg.grid} grid, tau={self.tau}, device={self.device})")
 
 # %% ../nbs/10_translate.ipynb #054b6eeb
-def load_translator(checkpoint, # a dkdm checkpoint file, a run folder (its latest checkpoint) or a loaded checkpoint dict
+def _chosen(run:Path, path:Path)->str:
+    "One line: which checkpoint of a run folder was taken, and why (from the run's validation log, if it has one)."
+    lines = (run/'val.jsonl').read_text().splitlines() if (run/'val.jsonl').is_file() else []
+    try: last = json.loads(lines[-1]) if lines else {}
+    except json.JSONDecodeError: last = json.loads(lines[-2]) if len(lines) > 1 else {}
+    if path.name == 'best.pt': return (f"{run}: the best checkpoint, iteration {last.get('best_iter')} (validation KID "
+                                       f"{last.get('best_kid', float('nan')):.4g}); --which latest (which='latest') takes the latest")
+    return f"{run}: the latest checkpoint, {path.name}" + ('' if last else " (the run was not validated, so it has no best checkpoint)")
+
+def choose_checkpoint(checkpoint, # a checkpoint file or a run folder
+                      which:str='best', # for a run folder: 'best' (its best.pt when it was validated, else the latest) or 'latest'
+                      quiet:bool=False, # for a run folder: do not print which checkpoint was taken
+                     )->Path:
+    "The checkpoint file meant; for a run folder, one printed line says which was taken."
+    path = resolve_checkpoint(checkpoint, which)
+    if Path(checkpoint).is_dir() and not quiet: print(_chosen(Path(checkpoint), path))
+    return path
+
+def load_translator(checkpoint, # a dkdm checkpoint file, a run folder or a loaded checkpoint dict
                     device=None, # where to run; None: the best available
+                    which:str='best', # for a run folder: 'best' (its best.pt when it was validated, else the latest) or 'latest'
+                    quiet:bool=False, # for a run folder: do not print which checkpoint was taken
                    )->Translator:
     "Load the generator of a dkdm checkpoint for translation (weights only: no pickled code is run)."
-    ck = load_checkpoint(checkpoint) if not isinstance(checkpoint, dict) else checkpoint
-    path = checkpoint if not isinstance(checkpoint, dict) else 'checkpoint dict'
+    if isinstance(checkpoint, dict): ck, path = checkpoint, 'checkpoint dict'
+    else: path = choose_checkpoint(checkpoint, which, quiet); ck = load_checkpoint(path)
     cfg = checkpoint_config(ck, path)
     G = DKDMNets(cfg).G
     try: G.load_state_dict(generator_weights(ck, path))
@@ -75,6 +95,7 @@ def load_translator(checkpoint, # a dkdm checkpoint file, a run folder (its late
     size = int(data.get('size') or 0)
     if size < 1: raise CheckpointError(f"{path}: does not say the image size it was trained on (data['size'])")
     return Translator(G, cfg, size, ck.get('prototype'), device, source=str(path), preprocess=data.get('preprocess', 'resize_crop'), scale=data.get('scale'))
+
 
 # %% ../nbs/10_translate.ipynb #b0a90c18
 def sample_images(G:nn.Module, # a generator, wrapped or not
