@@ -188,8 +188,8 @@ def carve_val(data:Path, # an unpaired folder
 def _demo(out, n_iters, size, ngf, n_blocks, batch_size, n_train, device, seed, quiet):
     out = Path(out); t0 = time.time()
     data = demo_domains(size=size, n=n_train, n_test=8, out=out/'data', seed=seed)
-    every, val = max(n_iters // 4, 1), carve_val(data)
-    cbs = [ValidationCB(val, every, verbose=not quiet)] if inception_available() else []
+    every, n_val = max(n_iters // 4, 1), min(8, n_train // 4)      # a quarter of the target tiles, at most 8, held out
+    cbs = [ValidationCB(carve_val(data, n_val), every, verbose=not quiet)] if inception_available() and n_val >= 2 else []
     cfg = DKDMConfig(ngf=ngf, n_blocks=n_blocks, ndf=32)
     learn = train_dkdm(data, out/'run', size=size, batch_size=batch_size, n_iters=n_iters, cfg=cfg, resume=True, seed=seed, cbs=cbs,
                        device=device, log_every=25, sample_every=every, ckpt_every=every, quiet=quiet)
@@ -229,7 +229,7 @@ def dkdm_demo(out:str='dkdm_demo', # folder for the demo data, run, translations
         cost = sum(row['seconds'] for row in r['val_rows'])
         print(f"  best checkpoint: iteration {r['val']['best_iter']}, validation KID {r['val']['best_kid']:.4g} against {len(find_images(r['data']/'valB'))} "
               f"held-out H&E-like tiles ({len(r['val_rows'])} scores, {cost:.0f} s of the {r['train_s']:.0f} s of training)")
-    else: print("  model selection was off (pip install 'dkdm[metrics]' for the FID Inception weights): the latest checkpoint was used")
+    else: print("  model selection was off (it needs the FID Inception weights, pip install 'dkdm[metrics]', and --n_train 8 or more): the latest checkpoint was used")
 
 # %% ../nbs/17_cli.ipynb #6e1f0a35
 def _balance(data, rare, common, out, checkpoint, n, size, n_iters, batch_size, cfg, nfe, seed, link, device, n_metric, gen_frac, quiet):
