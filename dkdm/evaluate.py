@@ -126,6 +126,7 @@ def before_fit(self:ValidationCB, learn):
         self.f_real = self._real_features(learn)
         self.rows, self.file = open_log(learn.run_dir/'val.jsonl', learn.iter)
     if self.patience and self.state['bad'] >= self.patience: self.stop, self.last = True, learn.iter   # stopped early before
+    elif learn.iter == 0 and learn.n_iters > 0: self.evaluate(learn)     # the untrained translator (its anchor) is a candidate too
 
 @patch
 def _real_features(self:ValidationCB, learn)->np.ndarray:
