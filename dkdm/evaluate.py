@@ -4,7 +4,7 @@
 
 # %% ../nbs/14_evaluate.ipynb #0125f543
 from __future__ import annotations
-import json, math, time
+import json, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -124,7 +124,7 @@ def before_fit(self:ValidationCB, learn):
     if self.main:
         self.src = fixed_sources(learn.ds, self.n_sources)
         self.f_real = self._real_features(learn)
-        self.rows, self.file = open_log(learn.run_dir/'val.jsonl', learn.iter)
+        _, self.file = open_log(learn.run_dir/'val.jsonl', learn.iter)
     if self.patience and self.state['bad'] >= self.patience: self.stop, self.last = True, learn.iter   # stopped early before
     elif learn.iter == 0 and learn.n_iters > 0: self.evaluate(learn)     # the untrained translator (its anchor) is a candidate too
 
