@@ -103,7 +103,7 @@ def instance_norm(x:Tensor, # (B, C, H, W)
                   eps:float=1e-5, # added to the variance
                  )->Tensor: # same shape, dtype and memory format as x
     "Per-image, per-channel normalisation to zero mean and unit variance, then an optional scale and shift."
-    if _SHARED_STATS.get() is None:                    # the fast path: PyTorch's fused kernel in x's dtype, then the style
+    if _SHARED_STATS.get() is None and not torch.is_grad_enabled():   # inference: PyTorch's fused kernel, then the style
         with torch.autocast(x.device.type, enabled=False): y = F.instance_norm(x, eps=eps)
         if x.is_contiguous(memory_format=torch.channels_last): y = y.contiguous(memory_format=torch.channels_last)
         if scale is None and shift is None: return y
