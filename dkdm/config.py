@@ -45,7 +45,7 @@ LIMITS = dict(n_steps='[1, inf)', tau='[0, inf)', lambda_gan='[0, inf)', lambda_
               beta2='[0, 1)', in_ch='[1, inf)', out_ch='[1, inf)', entropy_bound='[0, inf)', aug_p='[0, 1]', ada_target='[0, 1)',
               ada_speed='[1, inf)')
 CHOICES = dict(grid=('uniform', 'unsb'), phase_mode=('phasor', 'cosine', 'weighted'), sb_scale=('paper', 'unsb'),
-               anchor=('none', 'identity', 'colour'))
+               anchor=('none', 'identity', 'colour', 'lab'))
 AUGMENTATIONS = ('color', 'translation', 'cutout')
 
 def check_config(self, # a DKDMConfig
@@ -61,6 +61,8 @@ def check_config(self, # a DKDMConfig
     if self.in_ch != self.out_ch:
         raise ConfigError('in_ch', self.in_ch, f"differs from out_ch={self.out_ch}: the bridge mixes source and target images, so both "
                           "domains need the same channels; load both as RGB (channels=3) or both as grayscale (channels=1)")
+    if self.anchor == 'lab' and self.out_ch != 3:
+        raise ConfigError('anchor', 'lab', f"recolours in CIELAB, which needs RGB images, not {self.out_ch} channels; use anchor='colour'")
 
 # %% ../nbs/05_config.ipynb #83e76f9f
 @dataclass
@@ -83,7 +85,7 @@ class DKDMConfig:
     aug_p:float=1. # probability of each augmentation per image (the start value under ADA)
     ada_target:float=0. # adaptive p (ADA): target of r = E[sign(D(real) − 1/2)], e.g. 0.6; 0: p stays aug_p
     ada_speed:int=500 # under ADA: iterations for p to move by 1
-    anchor:str='none' # G's output: 'none' (tanh of its head), 'identity' (its input plus a residual that starts at 0) or 'colour' (the input recoloured to B's channel statistics, plus the residual)
+    anchor:str='none' # G's output: 'none' (tanh of its head), 'identity' (its input plus a residual that starts at 0), 'colour' (the input recoloured to B's channel statistics, plus the residual) or 'lab' (recoloured in CIELAB, as Reinhard's transfer, plus the residual)
     ngf:int=64 # generator width
     n_blocks:int=9 # generator residual blocks
     ndf:int=64 # discriminator and critic width

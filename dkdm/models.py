@@ -14,9 +14,9 @@ from .config import DKDMConfig
 
 # %% auto #0
 __all__ = ['timestep_embedding', 'PixelNorm', 'ConditionMLP', 'init_weights', 'SharedNormStats', 'shared_norm_stats',
-           'instance_norm', 'AdaIN', 'ConvNormAct', 'ConditionalResBlock', 'TimeConditionedGenerator',
-           'patchgan_receptive_field', 'patchgan_out_size', 'TimeConditionedDiscriminator', 'EntropyCritic',
-           'PatchSampleMLP', 'DKDMNets', 'make_optimizers']
+           'instance_norm', 'AdaIN', 'ConvNormAct', 'ConditionalResBlock', 'TimeConditionedGenerator', 'rgb_to_lab',
+           'lab_to_rgb', 'patchgan_receptive_field', 'patchgan_out_size', 'TimeConditionedDiscriminator',
+           'EntropyCritic', 'PatchSampleMLP', 'DKDMNets', 'make_optimizers']
 
 # %% ../nbs/06_models.ipynb #11fdf2c8
 def timestep_embedding(t:Tensor, # (B,) times in [0, 1] (a float or a 0-d tensor is also accepted)
@@ -173,11 +173,12 @@ class TimeConditionedGenerator(nn.Module):
                  n_downsampling:int=2, # stride-2 downsamplings (and upsamplings)
                  upsample:str='nearest', # 'nearest' (upsample + conv, no checkerboard) or 'transpose'
                  n_mlp:int=3, # hidden layers of the z mapping network
-                 anchor:str='none', # 'none': tanh(head); 'identity': the input plus a residual; 'colour': the recoloured input plus a residual
+                 anchor:str='none', # 'none': tanh(head); 'identity': the input plus a residual; 'colour' or 'lab': the recoloured input plus a residual
                 ):
         super().__init__()
         if upsample not in ('nearest', 'transpose'): raise ValueError(f"upsample={upsample!r}: use 'nearest' or 'transpose'")
-        if anchor not in ('none', 'identity', 'colour'): raise ValueError(f"anchor={anchor!r}: use 'none', 'identity' or 'colour'")
+        if anchor not in ('none', 'identity', 'colour', 'lab'): raise ValueError(f"anchor={anchor!r}: use 'none', 'identity', 'colour' or 'lab'")
+        if anchor == 'lab' and out_ch != 3: raise ValueError(f"anchor='lab' recolours in CIELAB and needs RGB images, not {out_ch} channels")
         self.in_ch, self.out_ch, self.ngf, self.n_blocks, self.z_dim, self.n_downsampling = in_ch, out_ch, ngf, n_blocks, z_dim, n_downsampling
         ed, nf = 4*ngf, ngf * 2**n_downsampling
         self.time_mlp = ConditionMLP([ed, ed, ed])
@@ -196,7 +197,7 @@ class TimeConditionedGenerator(nn.Module):
         init_weights(self)
         self.anchor = anchor
         if anchor != 'none': nn.init.zeros_(self.head.weight); nn.init.zeros_(self.head.bias)   # untrained: returns its anchor
-        if anchor == 'colour':
+        if anchor in ('colour', 'lab'):
             self.register_buffer('colour_mean', torch.zeros(out_ch)); self.register_buffer('colour_std', torch.ones(out_ch))
 
 # %% ../nbs/06_models.ipynb #0aa722e8
@@ -239,20 +240,47 @@ def encode(self:TimeConditionedGenerator,
         if i in layers: feats[i] = h
     return [feats[i] for i in layers]
 
+# %% ../nbs/06_models.ipynb #0f970854
+_SRGB_XYZ = torch.tensor([[0.412453, 0.357580, 0.180423], [0.212671, 0.715160, 0.072169], [0.019334, 0.119193, 0.950227]], dtype=torch.float64)
+_D65 = torch.tensor([0.95047, 1., 1.08883], dtype=torch.float64)
+_E = 6 / 29                                           # where CIELAB's cube root turns linear
+
+def rgb_to_lab(x:Tensor, # (B, 3, H, W) sRGB in [-1, 1]
+              )->Tensor: # (B, 3, H, W) float32 L in [0, 100], a and b about [-128, 127]
+    "CIELAB (D65 white) of sRGB images."
+    c = ((x.float() + 1) / 2).clamp(0, 1)
+    lin = torch.where(c > 0.04045, ((c.clamp_min(0.04045) + 0.055) / 1.055) ** 2.4, c / 12.92)
+    m = (_SRGB_XYZ / _D65[:, None]).to(lin)
+    f = torch.einsum('ij,bjhw->bihw', m, lin)
+    f = torch.where(f > _E**3, f.clamp_min(_E**3) ** (1 / 3), f / (3 * _E**2) + 4 / 29)
+    return torch.stack([116 * f[:, 1] - 16, 500 * (f[:, 0] - f[:, 1]), 200 * (f[:, 1] - f[:, 2])], 1)
+
+# %% ../nbs/06_models.ipynb #2bfc4a25
+def lab_to_rgb(lab:Tensor, # (B, 3, H, W) CIELAB
+              )->Tensor: # (B, 3, H, W) float32 sRGB in [-1, 1] (out-of-gamut colours clipped)
+    "sRGB images of CIELAB ones: the inverse of `rgb_to_lab`."
+    fy = (lab[:, 0] + 16) / 116
+    f = torch.stack([fy + lab[:, 1] / 500, fy, fy - lab[:, 2] / 200], 1)
+    xyz = torch.where(f > _E, f ** 3, 3 * _E**2 * (f - 4 / 29)) * _D65.to(f)[:, None, None]
+    lin = torch.einsum('ij,bjhw->bihw', torch.linalg.inv(_SRGB_XYZ).to(f), xyz).clamp(0, 1)
+    c = torch.where(lin > 0.0031308, 1.055 * lin.clamp_min(0.0031308) ** (1 / 2.4) - 0.055, 12.92 * lin)
+    return c * 2 - 1
+
 # %% ../nbs/06_models.ipynb #b5bb034f
 @patch
 def anchored(self:TimeConditionedGenerator, x:Tensor, # (B, C, H, W) the input states in [-1, 1]
             )->Tensor:
-    "The image the output is anchored at: x, or x recoloured to domain B's channel statistics."
+    "The image the output is anchored at: x, or x recoloured to domain B's channel statistics (RGB or CIELAB)."
     if self.anchor == 'identity': return x
-    s, m = (b.to(x.dtype).view(1, -1, 1, 1).expand(len(x), -1, -1, -1) for b in (self.colour_std, self.colour_mean))
-    return instance_norm(x, s, m, eps=2.5e-3)      # eps: a near-blank tile's noise is not blown up
+    s, m = (b.view(1, -1, 1, 1).expand(len(x), -1, -1, -1) for b in (self.colour_std, self.colour_mean))
+    if self.anchor == 'colour': return instance_norm(x, s.to(x.dtype), m.to(x.dtype), eps=2.5e-3)  # eps: a blank tile's noise is not blown up
+    return lab_to_rgb(instance_norm(rgb_to_lab(x), s.float(), m.float(), eps=1.)).to(x.dtype)   # eps in L units (0..100)
 
 @patch
-def set_colour(self:TimeConditionedGenerator, mean:Tensor, # (C,) the target domain's mean channel mean, in [-1, 1]
+def set_colour(self:TimeConditionedGenerator, mean:Tensor, # (C,) the target domain's mean channel mean, in [-1, 1] (CIELAB units for 'lab')
                std:Tensor, # (C,) its mean channel standard deviation
               ):
-    "Set the target colour statistics of `anchor='colour'`."
+    "Set the target colour statistics of `anchor='colour'` or `'lab'`."
     self.colour_mean.copy_(mean); self.colour_std.copy_(std)
 
 # %% ../nbs/06_models.ipynb #e4d65e3b

@@ -15,7 +15,7 @@ from .core import default_device, set_seed, mix_seed, atomic_write, amp_default
 from .data import UnpairedImageFolder, ImageList, find_images, pixel_scale
 from .fourier import phase_statistics, coherence_weights, iter_batches
 from .config import DKDMConfig, ConfigError, check_number
-from .models import DKDMNets, make_optimizers
+from .models import DKDMNets, make_optimizers, rgb_to_lab
 from .checkpoint import latest_checkpoint, load_checkpoint, CheckpointError
 from .losses import dkdm_step
 from .learner import Learner, DKDMTrainCB
@@ -68,11 +68,12 @@ def _check_train_args(**kw):
 
 # %% ../nbs/12_train.ipynb #6edfa1ad
 def channel_statistics(images, # a domain's images, in any form `iter_batches` takes
+                       lab:bool=False, # the statistics of the images' CIELAB channels (RGB images only)
                       )->tuple: # (C,) mean of the images' channel means, (C,) mean of their channel standard deviations
     "A domain's typical colour: the mean over its images of each channel's mean and standard deviation."
     ms, ss = [], []
     for b in iter_batches(images, 64):
-        s, m = torch.std_mean(b.float(), dim=(2, 3), correction=0); ms.append(m); ss.append(s)
+        s, m = torch.std_mean(rgb_to_lab(b) if lab else b.float(), dim=(2, 3), correction=0); ms.append(m); ss.append(s)
     return torch.cat(ms).mean(0), torch.cat(ss).mean(0)
 
 #| export
@@ -89,7 +90,7 @@ def _new_learner(data, out:Path, ds:UnpairedImageFolder, cfg, seed:int, kw:dict)
         {'cfg': asdict(cfg), **info, 'batch_size': kw['batch_size'], 'seed': seed}, indent=1)))
     proto, R, n = phase_statistics(ds.side('B'))
     weight = coherence_weights(R, n) if cfg.phase_mode == 'weighted' else None
-    if cfg.anchor == 'colour': nets.G.set_colour(*channel_statistics(ds.side('B')))
+    if cfg.anchor in ('colour', 'lab'): nets.G.set_colour(*channel_statistics(ds.side('B'), lab=cfg.anchor == 'lab'))
     return Learner(nets, opts, ds, proto, cfg, seed=seed, data_info=info, phase_weight=weight, **kw)
 
 # %% ../nbs/12_train.ipynb #2ab0a33c
