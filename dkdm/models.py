@@ -109,7 +109,7 @@ def instance_norm(x:Tensor, # (B, C, H, W)
         if scale is None and shift is None: return y
         if shift is None: return y * scale.to(y.dtype)
         return torch.addcmul(shift.to(y.dtype), y, (torch.ones_like(shift) if scale is None else scale).to(y.dtype))
-    var, mean = torch.var_mean(x, dim=(2, 3), keepdim=True, correction=0)
+    var, mean = torch.var_mean(x.float(), dim=(2, 3), keepdim=True, correction=0)   # float32 statistics, also under bf16
     if (shared := _SHARED_STATS.get()) is not None: mean, var = shared(mean, var, x)
     s = torch.rsqrt(var + eps)
     if scale is not None: s = s * scale
