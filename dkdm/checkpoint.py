@@ -135,6 +135,9 @@ def load_checkpoint(path, # a ckpt_*.pt file, or a run folder (its latest checkp
                    )->dict:
     "Read a checkpoint with `weights_only=True`; clear errors for a missing, foreign or truncated file."
     p = resolve_checkpoint(path)
+    with open(p, 'rb') as f: head = f.read(4)
+    if head[:2] != b'PK' and head[:1] != b'\x80':                # neither torch's zip archive nor a legacy pickle
+        raise CheckpointError(f"{p} is not a PyTorch checkpoint (it starts with {head!r}); pass a ckpt_*.pt file or run folder from dkdm_train")
     try: ck = torch.load(p, map_location=map_location, weights_only=True)
     except Exception as e:
         if 'Weights only load failed' in str(e):

@@ -134,6 +134,17 @@ def dkdm_train(data:str=None, # unpaired folder with trainA and trainB (testA fe
                   (" (stopped early: no better KID in the last --patience scores)" if learn.stop_reason == 'patience' else ''))
     _run_cli('dkdm_train', run)
 
+# %% ../nbs/17_cli.ipynb #95ee0337
+def _translate_flags(input, output, batch_size:int, nfe, samples:int, tile:int, overlap:int, level:int, which:str):
+    "One-line errors naming the flag, for every value of dkdm_translate, before any work."
+    for k, v in (('batch_size', batch_size), ('samples', samples), ('tile', tile)): check_number(k, v, 'int', '[1, inf)')
+    if nfe is not None: check_number('nfe', nfe, 'int', '[1, inf)')
+    check_number('level', level, 'int', '[0, inf)'); check_number('overlap', overlap, 'int', f'[0, {tile})')
+    if tile % 4: raise ConfigError('tile', tile, 'use a multiple of 4 (the network halves the image twice)')
+    if which not in ('best', 'latest'): raise ConfigError('which', which, 'use best or latest')
+    if not Path(input).exists(): raise FileNotFoundError(f"--input {input} does not exist; pass a folder of source images or one image file")
+    if Path(output).is_file(): raise FileExistsError(f"--output {output} is a file; pass a folder for the translations")
+
 # %% ../nbs/17_cli.ipynb #447d0612
 @call_parse
 def dkdm_translate(checkpoint:str=None, # a ckpt_*.pt file or a run folder (its best checkpoint if it was validated, else its latest)
@@ -160,7 +171,7 @@ def dkdm_translate(checkpoint:str=None, # a ckpt_*.pt file or a run folder (its 
         if fp32: os.environ['DKDM_FP32'] = '1'
         for k, v in (('--checkpoint', checkpoint), ('--input', input), ('--output', output)):
             if v is None: raise ValueError(f"{k} is required (see --help)")
-        if which not in ('best', 'latest'): raise ValueError(f"--which {which}: use best or latest")
+        _translate_flags(input, output, batch_size, nfe, samples, tile, overlap, level, which)
         ck = choose_checkpoint(checkpoint, which)
         if square: paths = translate_folder(ck, input, output, nfe=nfe, batch_size=batch_size, seed=seed,
                                             overwrite=overwrite, save_trajectory=trajectory, device=device)

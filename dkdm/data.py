@@ -17,8 +17,8 @@ from fastcore.basics import patch
 from .core import image_to_tensor, default_device, mix_seed, seeded_rng, resize, save_image
 
 # %% auto #0
-__all__ = ['IMG_EXTS', 'PREPROCESS', 'DataError', 'DataNotFoundError', 'DataWarning', 'is_image_file', 'find_images',
-           'domain_folders', 'is_grayscale', 'image_pixels', 'load_image', 'read_dicom', 'image_size',
+__all__ = ['IMG_EXTS', 'PREPROCESS', 'DataError', 'DataNotFoundError', 'DataWarning', 'open_image', 'is_image_file',
+           'find_images', 'domain_folders', 'is_grayscale', 'image_pixels', 'load_image', 'read_dicom', 'image_size',
            'image_bit_depth', 'check_images', 'resize_crop', 'crop_image', 'preprocess_image', 'pixel_scale',
            'ImageList', 'UnpairedImageFolder', 'ihc_to_he', 'demo_domains', 'ClassImageFolder', 'seed_worker',
            'image_loader', 'CountedItems', 'CounterSampler', 'stream_loader', 'find_data']
@@ -34,6 +34,18 @@ class DataNotFoundError(DataError, FileNotFoundError):
 
 class DataWarning(UserWarning):
     "A bad image file left out because `on_error='skip'`."
+
+# %% ../nbs/01_data.ipynb #5385be85
+def open_image(path, # an image file Pillow reads
+              )->Image.Image:
+    "Image.open, with a decompression bomb refused by a DataError naming the file, the limit and how to raise it."
+    if (limit := os.environ.get('DKDM_MAX_IMAGE_PIXELS')) is not None:
+        if not limit.isdigit(): raise DataError(f"DKDM_MAX_IMAGE_PIXELS={limit!r}: use a whole number of pixels")
+        Image.MAX_IMAGE_PIXELS = int(limit)
+    try: return Image.open(path)
+    except Image.DecompressionBombError as e:
+        raise DataError(f"{path} declares more pixels than the decompression-bomb limit ({e}); if the image is genuine, "
+                        f"raise the limit with DKDM_MAX_IMAGE_PIXELS=N (N pixels, half the size that is refused)") from None
 
 # %% ../nbs/01_data.ipynb #a31c2f7c
 def is_image_file(p:Path)->bool:
@@ -96,7 +108,7 @@ def load_image(path, # an image file
         a = read_dicom(path)[0]
         return image_to_tensor(a if channels == 1 else np.repeat(a[..., None], 3, -1))
     try:
-        with Image.open(path) as im: a = image_pixels(im, channels)
+        with open_image(path) as im: a = image_pixels(im, channels)
     except (OSError, SyntaxError, ValueError) as e:
         raise DataError(f"{path} cannot be decoded ({type(e).__name__}: {e}); re-export or delete it") from e
     return image_to_tensor(a)
@@ -114,10 +126,14 @@ def _first(v)->float:
 
 # %% ../nbs/01_data.ipynb #b1d0c003
 def _dicom_pixels(path, ds)->np.ndarray:
-    "The stored pixel values, with a one-line DataError for a missing decoder."
+    "The stored pixel values, with a one-line DataError for missing or truncated pixel data or a missing decoder."
+    if 'PixelData' not in ds: raise DataError(f"{path} holds no pixel data (no PixelData element); it is not an image, leave it out")
     try: return ds.pixel_array
     except Exception as e:
         ts = getattr(getattr(ds, 'file_meta', None), 'TransferSyntaxUID', None)
+        if ts is not None and not ts.is_compressed:                      # nothing to decode: the data is short or inconsistent
+            raise DataError(f"{path}: its pixel data does not match its header ({type(e).__name__}: {e}); the file is truncated "
+                            "or damaged, re-export it") from None
         name = getattr(ts, 'name', str(ts))
         raise DataError(f"{path}: its pixel data ({name}) cannot be decoded here ({type(e).__name__}); install a decoder: "
                         "pip install pylibjpeg pylibjpeg-libjpeg pylibjpeg-openjpeg (JPEG, JPEG 2000), pyjpegls (JPEG-LS) or python-gdcm") from None
@@ -150,7 +166,7 @@ def image_size(path, # an image file (DICOM too)
         if Path(path).suffix.lower() == '.dcm':
             ds = _pydicom().dcmread(path, stop_before_pixels=True)
             return int(ds.Rows), int(ds.Columns)
-        with Image.open(path) as im: return im.size[::-1]
+        with open_image(path) as im: return im.size[::-1]
     except DataError: raise
     except Exception as e: raise DataError(f"{path} cannot be read ({type(e).__name__}: {e}); re-export or delete it") from None
 
@@ -158,7 +174,7 @@ def image_bit_depth(path, # an image file
                    )->int: # 16 for 16-bit gray PNG/TIFF and DICOM, else 8
     "The bit depth a translation of this file is written with."
     if Path(path).suffix.lower() == '.dcm': return 16
-    with Image.open(path) as im: return 16 if im.mode in _GRAY16 else 8
+    with open_image(path) as im: return 16 if im.mode in _GRAY16 else 8
 
 # %% ../nbs/01_data.ipynb #e8347129
 def _bad_image(path, size:int)->tuple[str, str]|None:
@@ -166,8 +182,8 @@ def _bad_image(path, size:int)->tuple[str, str]|None:
     try:
         if Path(path).suffix.lower() == '.dcm': h, w = image_size(path)
         else:
-            with Image.open(path) as im: w, h = im.size
-            with Image.open(path) as im: im.verify()
+            with open_image(path) as im: w, h = im.size
+            with open_image(path) as im: im.verify()
     except DataError as e: return str(e).split(';')[0], "re-export, install what it names, or delete it"
     except UnidentifiedImageError:
         return f"{path} is not an image that PIL can read", "delete it or give it a non-image extension"
@@ -338,7 +354,7 @@ def _infer_channels(groups)->int:
     for ps in groups:
         for p in ps:
             if Path(p).suffix.lower() == '.dcm': continue           # DICOM: monochrome only
-            with Image.open(p) as im:
+            with open_image(p) as im:
                 if not is_grayscale(im): return 3
     return 1
 

@@ -20,9 +20,9 @@ from .checkpoint import unwrap
 from .translate import Translator, load_translator
 
 # %% auto #0
-__all__ = ['NOISE_CELL', 'SLIDE_EXTS', 'noise_window', 'tile_starts', 'blend_ramp', 'image_codes', 'tile_chain', 'tile_grid',
-           'translate_region', 'gather_stats', 'translate_image', 'seam_ratio', 'to_pixels', 'write_dicom', 'is_slide',
-           'open_slide', 'tissue_mask', 'translate_slide', 'find_inputs', 'output_for', 'uncertainty_map',
+__all__ = ['NOISE_CELL', 'SLIDE_EXTS', 'MIN_SIDE', 'noise_window', 'tile_starts', 'blend_ramp', 'image_codes', 'tile_chain',
+           'tile_grid', 'translate_region', 'gather_stats', 'translate_image', 'seam_ratio', 'to_pixels', 'write_dicom',
+           'is_slide', 'open_slide', 'tissue_mask', 'translate_slide', 'find_inputs', 'output_for', 'uncertainty_map',
            'translate_inputs']
 
 # %% ../nbs/16_native.ipynb #d1a00007
@@ -397,6 +397,8 @@ def _translate_file(tr, src:Path, dst:Path, nfe, seed, tile, overlap, samples, l
     return written
 
 # %% ../nbs/16_native.ipynb #d1a00033
+MIN_SIDE = 8    # the generator halves an image twice and normalises what is left: at least 2x2 features
+
 def translate_inputs(checkpoint, # a checkpoint file, a run folder, or a loaded `Translator`
                      inputs, # a folder of images, DICOM files and slides (recursive), or one file
                      out_dir, # the output folder (created; never inside the inputs)
@@ -411,12 +413,19 @@ def translate_inputs(checkpoint, # a checkpoint file, a run folder, or a loaded 
     "Translate every input at its own size and format; shards across torchrun ranks."
     inputs, out_dir = Path(inputs), Path(out_dir)
     root = inputs if inputs.is_dir() else inputs.parent
-    if out_dir.resolve() == root.resolve() or root.resolve() in out_dir.resolve().parents:
-        raise ValueError(f"out_dir={str(out_dir)!r} lies inside the inputs {root}; choose an output folder outside it")
     if fmt not in ('png', 'dicom'): raise ValueError(f"fmt={fmt!r} must be 'png' or 'dicom'")
+    if inputs.is_file() and inputs.suffix.lower() not in set(IMG_EXTS) | set(SLIDE_EXTS):
+        raise DataError(f"{inputs} is not an image, DICOM file or slide (extensions: {', '.join(sorted(set(IMG_EXTS) | set(SLIDE_EXTS)))})")
+    if inputs.is_dir() and (out_dir.resolve() == root.resolve() or root.resolve() in out_dir.resolve().parents):
+        raise ValueError(f"out_dir={str(out_dir)!r} lies inside the inputs {root}; choose an output folder outside it")
+    if inputs.is_file() and output_for(inputs, root, out_dir, fmt).resolve() == inputs.resolve():
+        raise ValueError(f"out_dir={str(out_dir)!r}: the translation of {inputs} would replace it; choose another output folder")
     if not isinstance(samples, int) or samples < 1: raise ValueError(f"samples={samples!r} must be a positive integer")
     srcs = find_inputs(inputs)
     if not srcs: raise DataError(f"{inputs} holds no images, DICOM files or slides; pass the folder that holds them")
+    for s in srcs:                                                      # headers only: a tiny image is refused before any work
+        if output_for(s, root, out_dir, fmt).suffix != '.tif' and min(hw := image_size(s)) < MIN_SIDE:
+            raise DataError(f"{s} is {hw[1]}x{hw[0]} px; translation needs at least {MIN_SIDE} px on each side: upscale it or leave it out")
     rank, world = _rank_world()
     todo = [(k, s, output_for(s, root, out_dir, fmt)) for k, s in enumerate(srcs)][rank::world]   # this rank's share
     done = [d for _, _, d in todo if d.exists()]                        # (only its own: other ranks may be writing theirs)

@@ -13,7 +13,7 @@ from fastcore.basics import patch
 from fastprogress.fastprogress import progress_bar
 from PIL import Image
 from .core import default_device, tensor_to_image, show_images, save_image, resize, refuse_existing, amp_default
-from .data import IMG_EXTS, find_images, load_image, resize_crop, DataError
+from .data import IMG_EXTS, find_images, load_image, resize_crop, DataError, open_image
 from .fourier import phase_image, phase_similarity
 from .bridge import sample_trajectory
 from .config import DKDMConfig
@@ -201,7 +201,7 @@ def _load_for_model(path:Path, tr:Translator, original_size:bool)->Tensor:
 def _source_size(path:Path)->tuple:
     "(H, W) of an image file, read from its header."
     try:
-        with Image.open(path) as im: return im.size[::-1]
+        with open_image(path) as im: return im.size[::-1]
     except (OSError, SyntaxError, ValueError) as e:
         raise DataError(f"{path} cannot be decoded ({type(e).__name__}: {e}); re-export or delete it") from e
 
