@@ -11,8 +11,8 @@ import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from .core import default_device, set_seed, atomic_write, save_image, refuse_existing
-from .data import find_images, load_image, resize_crop, ClassImageFolder, DataNotFoundError
-from .config import DKDMConfig
+from .data import find_images, load_image, resize_crop, ClassImageFolder, DataNotFoundError, DataError
+from .config import DKDMConfig, ConfigError, check_number
 from .checkpoint import load_checkpoint, latest_checkpoint, resolve_checkpoint, checkpoint_config
 from .models import DKDMNets
 from .learner import Learner, TrainCB
@@ -157,7 +157,7 @@ def n_needed(counts:dict, # class name -> number of images
             )->int:
     "Number of new rare-class images that make the rare class as large as the common one."
     for k, name in ((rare, 'rare'), (common, 'common')):
-        if k not in counts: raise ValueError(f"{name}={k!r} is not a class here; classes are {sorted(counts)}")
+        if k not in counts: raise ConfigError(name, k, f"is not a class here; classes are {sorted(counts)}")
     return max(0, counts[common] - counts[rare])
 
 # %% ../nbs/15_augment.ipynb #44a01502
@@ -365,6 +365,15 @@ def generated_realism(real, # real rare images: a tensor or a list of files
     fr, ff = (features(load(s), feature_fn, 50, 'cpu') for s in (real, fake))
     return dict(kid=kid_from_features(fr, ff)[0], diversity=diversity_ratio(ff, fr), n_real=len(fr), n_fake=len(ff))
 
+# %% ../nbs/15_augment.ipynb #5922c4ac
+def _check_balance(rare:str, common:str, n, nfe, link:str, gen_frac:float):
+    "ConfigErrors naming the argument (the flag, under dkdm_balance) for values that cannot work, before any work."
+    if rare == common: raise ConfigError('common', common, 'is the rare class too; pass the class to balance it against')
+    if n is not None: check_number('n', n, 'int', '[1, inf)')
+    if nfe is not None: check_number('nfe', nfe, 'int', '[1, inf)')
+    if link not in ('symlink', 'copy', 'auto'): raise ConfigError('link', link, 'use symlink, copy or auto')
+    check_number('gen_frac', gen_frac, 'float', '[0, 1]')
+
 # %% ../nbs/15_augment.ipynb #0f4c9a72
 _DONE = '.complete'
 BALANCE_CFG = dict(lambda_dp=0., diffaug='color,translation,cutout')   # the translator's settings unless cfg= is given (see above)
@@ -386,9 +395,11 @@ def balance_dataset(data, # class folders: data/<class>/*
     "Train (or load) a translator common → rare, generate the missing rare images, write a balanced copy and score it."
     data, out = Path(data), Path(out); final = out/'balanced'
     if (final/_DONE).exists(): raise FileExistsError(f"{final} already holds a finished balanced copy; choose another out folder (nothing was changed)")
-    if not 0 <= gen_frac <= 1: raise ValueError(f"gen_frac={gen_frac}: must be in [0, 1] (the share of the rare class's draws that are generated)")
+    _check_balance(rare, common, n, nfe, link, gen_frac)
     items, classes = class_items(data)
-    n = n_needed(class_counts(items, classes), rare, common) if n is None else n
+    gap = n_needed(class_counts(items, classes), rare, common)          # (also: both classes exist)
+    if (n := gap if n is None else n) == 0:
+        raise DataError(f"{data/rare} already has as many images as {data/common}: nothing to generate; pass n (--n) to generate anyway")
     size = size or (min(read_image(next(p for p, l in items if classes[l] == rare)).shape[-2:]) // 4 * 4)
     if kwargs.get('cfg') is None: kwargs['cfg'] = DKDMConfig(**BALANCE_CFG)
     ck = resolve_checkpoint(checkpoint) if checkpoint else train_class_translator(data, common, rare, out/'run', size=size, seed=seed, device=device, resume=True, **kwargs)

@@ -246,9 +246,10 @@ def dkdm_demo(out:str='dkdm_demo', # folder for the demo data, run, translations
 def _balance(data, rare, common, out, checkpoint, n, size, n_iters, batch_size, cfg, nfe, seed, link, device, n_metric, gen_frac, quiet):
     for k, v in (('--data', data), ('--rare', rare), ('--common', common), ('--out', out)):
         if v is None: raise ValueError(f"{k} is required (see --help)")
-    if not 0 <= gen_frac <= 1: raise ValueError(f"--gen_frac {gen_frac}: pass a share of the rare class's draws in [0, 1]")
     if not Path(data).is_dir(): raise ValueError(f"--data {data} is not a folder; pass the folder with one subfolder of images per class")
     if Path(out).exists() and not Path(out).is_dir(): raise ValueError(f"--out {out} is a file; pass a folder for the job")
+    for k, v in (('n_iters', n_iters), ('batch_size', batch_size)): check_number(k, v, 'int', '[1, inf)')
+    check_number('n_metric', n_metric, 'int', '[0, inf)')
     from dkdm.metrics import inception_available
     if n_metric and not inception_available():
         print("dkdm_balance: the FID Inception weights are not installed (pip install 'dkdm[metrics]'): realism figures skipped", file=sys.stderr); n_metric = 0

@@ -22,8 +22,8 @@ from .translate import Translator, load_translator
 # %% auto #0
 __all__ = ['NOISE_CELL', 'SLIDE_EXTS', 'MIN_SIDE', 'noise_window', 'tile_starts', 'blend_ramp', 'image_codes', 'tile_chain',
            'tile_grid', 'translate_region', 'gather_stats', 'translate_image', 'seam_ratio', 'to_pixels', 'write_dicom',
-           'is_slide', 'open_slide', 'tissue_mask', 'translate_slide', 'find_inputs', 'output_for', 'uncertainty_map',
-           'translate_inputs']
+           'is_slide', 'open_slide', 'tissue_mask', 'translate_slide', 'output_levels', 'find_inputs', 'output_for',
+           'uncertainty_map', 'translate_inputs']
 
 # %% ../nbs/16_native.ipynb #d1a00007
 NOISE_CELL = 64
@@ -289,8 +289,8 @@ def _save_part(a:np.ndarray, path:Path):
     atomic_write(path, lambda p: np.save(open(p, 'wb'), a))
 
 # %% ../nbs/16_native.ipynb #d1a00028
-def _write_pyramid(parts:Path, grid:tuple, shape:tuple, out:Path, levels:int, mpp, tile:int=256):
-    "Assemble the region parts of every level into a pyramidal tiled TIFF, atomically."
+def _write_pyramid(parts:Path, grid:tuple, shape:tuple, out:Path, exps:list, mpp, tile:int=256):
+    "Assemble the region parts of every level into a pyramidal tiled TIFF, atomically (its temporary file in the parts folder)."
     import tifffile
     def tiles(lv):
         (H, W), R = ((shape[0] + 2**lv - 1) // 2**lv, (shape[1] + 2**lv - 1) // 2**lv), grid[2] // 2**lv
@@ -303,12 +303,13 @@ def _write_pyramid(parts:Path, grid:tuple, shape:tuple, out:Path, levels:int, mp
                 yield np.pad(a, ((0, tile - a.shape[0]), (0, tile - a.shape[1]), (0, 0)))
     def write(tmp):
         with tifffile.TiffWriter(tmp, bigtiff=True) as tif:
-            for lv in range(levels):
+            for lv in exps:
                 H, W = (shape[0] + 2**lv - 1) // 2**lv, (shape[1] + 2**lv - 1) // 2**lv
                 res = None if mpp is None else (1e4 / (mpp[0] * 2**lv), 1e4 / (mpp[1] * 2**lv))
                 tif.write(tiles(lv), shape=(H, W, 3), dtype=np.uint8, tile=(tile, tile), photometric='rgb', compression='zlib',
                           subfiletype=1 if lv else 0, resolution=res, resolutionunit='CENTIMETER' if res else None)
-    return atomic_write(out, write)
+    os.replace(atomic_write(parts/'pyramid.tif', write), out)   # a kill leaves nothing beside the outputs
+    return out
 
 # %% ../nbs/16_native.ipynb #d1a00029
 def translate_slide(tr:Translator, # a loaded model
@@ -318,7 +319,7 @@ def translate_slide(tr:Translator, # a loaded model
                     nfe:int|None=None, seed:int=0, # generator evaluations; sampling seed
                     tile:int=512, overlap:int=64, region:int=2048, # tile side, overlap, side of the regions written at a time
                     batch_size:int=4, progress:bool=True, # tiles per batch; a progress bar
-                    levels:int=4, # pyramid levels written (the translated level and 2×, 4×, ... downsampled)
+                    levels:int|None=None, # pyramid levels written (the translated one, 2×, 4×, ...); None: the source's levels
                    )->Path:
     "Translate one level of a whole slide into a pyramidal tiled TIFF, region by region and resumably."
     out = Path(out); nfe, m = tr.check_nfe(nfe), 2**unwrap(tr.G).n_downsampling
@@ -326,7 +327,8 @@ def translate_slide(tr:Translator, # a loaded model
     s, (H, W) = open_slide(path, level)
     if H < tile or W < tile: raise DataError(f"{path}: level {level} is {W}x{H} px, smaller than tile={tile}; pass a smaller --tile or a finer level")
     if tr.channels != 3: raise DataError(f"{path}: the model translates {tr.channels}-channel images, slides are RGB; use an RGB model")
-    region = max(tile, region // (2**levels * 16) * 2**levels * 16 or 2**levels * 16)
+    exps = output_levels(s, level) if levels is None else list(range(levels)); f = 2**max(exps) * 16
+    region = max(tile, region // f * f or f)
     parts = _parts_dir(out); parts.mkdir(parents=True, exist_ok=True)
     read, skip = _slide_reader(s, level), tissue_mask(s, (H, W), tile)
     st = gather_stats(tr, read, (H, W), seed, nfe, tile, overlap, skip=skip, batch_size=batch_size)
@@ -336,13 +338,19 @@ def translate_slide(tr:Translator, # a loaded model
         r0, c0 = i * region, j * region; h, w = min(region, H - r0), min(region, W - c0)
         y = translate_region(tr, read, (H, W), (r0, c0, h, w), seed, nfe, tile, overlap, batch_size, st, skip)
         a = to_pixels(y)
-        for lv in range(levels - 1, -1, -1): _save_part(_pyramid_level(a, lv), parts/f'L{lv}_{i}_{j}.npy')
+        for lv in exps[::-1]: _save_part(_pyramid_level(a, lv), parts/f'L{lv}_{i}_{j}.npy')
     mpp = _slide_mpp(s, level)
-    _write_pyramid(parts, (H, W, region), (H, W), out, levels, mpp)
+    _write_pyramid(parts, (H, W, region), (H, W), out, exps, mpp)
     shutil.rmtree(parts)
     return out
 
 # %% ../nbs/16_native.ipynb #d1a0002a
+def output_levels(s, # an open slide
+                  level:int, # the level translated
+                 )->list: # exponents e: the output's levels are downsampled 2**e from the translated one
+    "The source's pyramid from `level` down, each downsample rounded to a power of two (what a tiled TIFF pyramid holds)."
+    return sorted({max(0, round(math.log2(s.level_downsamples[k] / s.level_downsamples[level]))) for k in range(level, s.level_count)})
+
 def _pyramid_level(a:np.ndarray, lv:int)->np.ndarray:
     "A region's pixels downsampled lv times by 2."
     for _ in range(lv): a = _downsample2(a)
