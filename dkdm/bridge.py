@@ -7,6 +7,8 @@ from __future__ import annotations
 import math
 import torch
 from torch import Tensor, nn
+from .core import unwrap
+
 
 # %% auto #0
 __all__ = ['GRID_KINDS', 'time_grid', 'sb_step', 'simulate_chain', 'sample_trajectory']
@@ -53,8 +55,7 @@ def sb_step(x:Tensor, # the state X at time t0, (B, C, H, W)
 # %% ../nbs/03_bridge.ipynb #9959fffb
 def _z_dim(G)->int:
     "The size of G's noise code, also through a DDP wrapper."
-    for m in (G, getattr(G, 'module', None), getattr(G, '_orig_mod', None)):
-        if m is not None and isinstance(getattr(m, 'z_dim', None), int): return m.z_dim
+    if isinstance(z := getattr(unwrap(G), 'z_dim', None), int): return z
     raise AttributeError(f"the generator {type(G).__name__} needs an int attribute `z_dim` (the size of its noise code z)")
 
 def _grid(times, device)->list:

@@ -14,12 +14,12 @@ import torch.distributed as dist
 from torch import Tensor, nn
 from torch.utils.data import Dataset
 from fastcore.basics import store_attr, patch
-from .core import mix_seed
+from .core import mix_seed, unwrap, rank_world
 from .data import stream_loader
 from .config import DKDMConfig
 from .models import DKDMNets, make_optimizers
 from .checkpoint import (CKPT_FORMAT, CheckpointError, get_rng_state, set_rng_state, checkpoint_path, list_checkpoints,
-                             latest_checkpoint, save_checkpoint, load_checkpoint, checkpoint_config, unwrap)
+                             latest_checkpoint, save_checkpoint, load_checkpoint, checkpoint_config)
 from .losses import dkdm_step
 
 # %% auto #0
@@ -85,7 +85,7 @@ class Learner:
         self.run_dir = None if run_dir is None else Path(run_dir)
         self.iter = self.samples = 0
         self.device, self.amp = torch.device('cpu'), False
-        self.rank, self.world_size = (dist.get_rank(), dist.get_world_size()) if dist.is_available() and dist.is_initialized() else (0, 1)
+        self.rank, self.world_size = rank_world()
         self.scheds, self.extra, self.last_checkpoint, self.saved_iter, self.stop_reason = {}, {}, None, None, None
         self._pending, self._finite, self._stream = {}, None, None
         self.train_nets = self.plain_nets()

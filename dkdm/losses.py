@@ -11,7 +11,7 @@ from .bridge import simulate_chain
 from .entropy import mine_lower_bound, mine_critic_loss
 from .config import DKDMConfig
 from .models import DKDMNets
-from .checkpoint import unwrap
+from .core import unwrap
 
 # %% auto #0
 __all__ = ['AUGMENT', 'lsgan_loss', 'patch_nce_loss', 'sb_loss', 'nce_terms', 'entropy_scores', 'generator_objective',

@@ -12,11 +12,10 @@ from torch import Tensor
 import torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
 from PIL import Image
-from .core import mix_seed, atomic_write, resize, image_to_tensor, save_image
+from .core import mix_seed, atomic_write, resize, image_to_tensor, save_image, unwrap, rank_world
 from .data import (IMG_EXTS, DataError, find_images, load_image, image_size, image_bit_depth, read_dicom, _pydicom)
 from .bridge import sb_step
 from .models import SharedNormStats, shared_norm_stats
-from .checkpoint import unwrap
 from .translate import Translator, load_translator
 
 # %% auto #0
@@ -363,10 +362,6 @@ def _slide_mpp(s, level:int):
     return float(my) * s.level_downsamples[level], float(mx) * s.level_downsamples[level]
 
 # %% ../nbs/16_native.ipynb #d1a00030
-def _rank_world()->tuple:
-    "(rank, world size) from torchrun's environment, else (0, 1)."
-    return int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1))
-
 def find_inputs(path, # a folder (searched recursively) or one file
                )->list: # image, DICOM and slide files
     "Every input `translate_inputs` takes under a folder, or the one file given."
@@ -434,7 +429,7 @@ def translate_inputs(checkpoint, # a checkpoint file, a run folder, or a loaded 
     for s in srcs:                                                      # headers only: a tiny image is refused before any work
         if output_for(s, root, out_dir, fmt).suffix != '.tif' and min(hw := image_size(s)) < MIN_SIDE:
             raise DataError(f"{s} is {hw[1]}x{hw[0]} px; translation needs at least {MIN_SIDE} px on each side: upscale it or leave it out")
-    rank, world = _rank_world()
+    rank, world = rank_world()
     todo = [(k, s, output_for(s, root, out_dir, fmt)) for k, s in enumerate(srcs)][rank::world]   # this rank's share
     done = [d for _, _, d in todo if d.exists()]                        # (only its own: other ranks may be writing theirs)
     if done and not resume: raise FileExistsError(f"{done[0]} exists ({len(done)} outputs in all); pass resume=True (--resume) to skip them, or another output folder")

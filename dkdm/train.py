@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import torch
 import torch.distributed as dist
 from torch import Tensor, nn
-from .core import default_device, set_seed, mix_seed, atomic_write, amp_default
+from .core import default_device, set_seed, mix_seed, atomic_write, amp_default, rank_world
 from .data import UnpairedImageFolder, ImageList, find_images, pixel_scale
 from .fourier import phase_statistics, coherence_weights, iter_batches
 from .config import DKDMConfig, ConfigError, check_number
@@ -79,7 +79,7 @@ def channel_statistics(images, # a domain's images, in any form `iter_batches` t
 #| export
 def _new_learner(data, out:Path, ds:UnpairedImageFolder, cfg, seed:int, kw:dict)->Learner:
     "A fresh learner: networks from the seed, channels from the data, the prototype of B; writes config.json (rank 0)."
-    rank, world = (dist.get_rank(), dist.get_world_size()) if dist.is_initialized() else (0, 1)
+    rank, world = rank_world()
     cfg = replace(cfg or DKDMConfig(), in_ch=ds.channels, out_ch=ds.channels)
     set_seed(seed)
     nets = DKDMNets(cfg); opts = make_optimizers(nets, cfg)

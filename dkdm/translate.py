@@ -12,13 +12,13 @@ import matplotlib.pyplot as plt
 from fastcore.basics import patch
 from fastprogress.fastprogress import progress_bar
 from PIL import Image
-from .core import default_device, tensor_to_image, show_images, save_image, resize, refuse_existing, amp_default
+from .core import default_device, tensor_to_image, show_images, save_image, resize, refuse_existing, amp_default, unwrap
 from .data import IMG_EXTS, find_images, load_image, resize_crop, DataError, open_image
 from .fourier import phase_image, phase_similarity
 from .bridge import sample_trajectory
 from .config import DKDMConfig
 from .models import DKDMNets
-from .checkpoint import load_checkpoint, resolve_checkpoint, CheckpointError, checkpoint_config, generator_weights, unwrap
+from .checkpoint import load_checkpoint, resolve_checkpoint, CheckpointError, checkpoint_config, generator_weights
 
 # %% auto #0
 __all__ = ['Translator', 'choose_checkpoint', 'load_translator', 'sample_images', 'show_trajectory', 'translate_folder',
