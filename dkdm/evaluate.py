@@ -124,7 +124,8 @@ def before_fit(self:ValidationCB, learn):
     if self.main:
         self.src = fixed_sources(learn.ds, self.n_sources)
         self.f_real = self._real_features(learn)
-        _, self.file = open_log(learn.run_dir/'val.jsonl', learn.iter)
+        rows, self.file = open_log(learn.run_dir/'val.jsonl', learn.iter)
+    self.last = _shared(rows[-1]['iter'] if self.main and rows else None, learn)   # a resumed run: that iteration is scored already
     if self.patience and self.state['bad'] >= self.patience: self.stop, self.last = True, learn.iter   # stopped early before
     elif learn.iter == 0 and learn.n_iters > 0: self.evaluate(learn)     # the untrained translator (its anchor) is a candidate too
 
