@@ -241,9 +241,6 @@ def read_manifest(path, # a manifest.csv, or the folder holding it
     if not path.is_file(): raise FileNotFoundError(f"{path} does not exist; was the folder made by balance_with_translator?")
     with open(path, newline='') as f: return list(csv.DictReader(f))
 
-# %% ../nbs/15_augment.ipynb #cd6dfaf4
-#| export
-
 # %% ../nbs/15_augment.ipynb #b3fac0b0
 def balance_with_translator(checkpoint, # a translator checkpoint (ckpt_*.pt) or its run folder (latest checkpoint)
                             src_dir, # the common-class folder to translate from
