@@ -121,13 +121,12 @@ def dkdm_train(data:str=None, # unpaired folder with trainA and trainB (testA fe
               ):
     "Train a DKDM translator from domain A to domain B."
     def run():
-        if fp32: os.environ['DKDM_FP32'] = '1'
         iters = n_iters if steps is None else deprecated('dkdm_train', '--steps', '--n_iters', steps)
         flags = dict(ngf=ngf, n_blocks=n_blocks, lambda_dp=lambda_dp, phase_mode=phase_mode, grid=grid, n_steps=n_steps, tau=tau, lr=lr)
         root, cbs = _train_data(data, out, resume), _validation(val, eval_every, patience, quiet)
         learn = train_dkdm(root, out, cbs=cbs, size=size, batch_size=batch_size, n_iters=iters, cfg=_train_cfg(flags, cfg), resume=resume, seed=seed,
                    device=device, log_every=log_every, sample_every=sample_every, ckpt_every=ckpt_every, num_workers=num_workers,
-                   compile=compile, quiet=quiet, decay_frac=decay_frac, keep=keep, preprocess=preprocess)
+                   compile=compile, quiet=quiet, decay_frac=decay_frac, keep=keep, preprocess=preprocess, amp=False if fp32 else None)
         if not quiet: print(f"run folder: {Path(out).resolve()}  (latest checkpoint: {latest_checkpoint(out)})")
         if cbs and (v := learn.extra.get('val', {})).get('best_iter') is not None:
             print(f"best checkpoint: iteration {v['best_iter']}, validation KID {v['best_kid']:.4g}" +
@@ -168,17 +167,16 @@ def dkdm_translate(checkpoint:str=None, # a ckpt_*.pt file or a run folder (its 
                   ):
     "Translate images, DICOM files and whole slides from domain A to domain B at their own size."
     def run():
-        if fp32: os.environ['DKDM_FP32'] = '1'
         for k, v in (('--checkpoint', checkpoint), ('--input', input), ('--output', output)):
             if v is None: raise ValueError(f"{k} is required (see --help)")
         _translate_flags(input, output, batch_size, nfe, samples, tile, overlap, level, which)
         ck = choose_checkpoint(checkpoint, which)
         if square: paths = translate_folder(ck, input, output, nfe=nfe, batch_size=batch_size, seed=seed,
-                                            overwrite=overwrite, save_trajectory=trajectory, device=device)
+                                            overwrite=overwrite, save_trajectory=trajectory, device=device, amp=False if fp32 else None)
         else:
             if overwrite or trajectory: raise ValueError("--overwrite and --trajectory go with --square; use --resume or a new --output")
             paths = translate_inputs(ck, input, output, nfe=nfe, seed=seed, tile=tile, overlap=overlap, samples=samples,
-                                     fmt=format, level=level, resume=resume, batch_size=min(batch_size, 4), device=device)
+                                     fmt=format, level=level, resume=resume, batch_size=min(batch_size, 4), device=device, amp=False if fp32 else None)
         print(f"wrote {len(paths)} files to {Path(output).resolve()}")
     _run_cli('dkdm_translate', run)
 

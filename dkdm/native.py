@@ -412,6 +412,7 @@ def translate_inputs(checkpoint, # a checkpoint file, a run folder, or a loaded 
                      level:int=0, # pyramid level of slides
                      resume:bool=False, # skip outputs that exist (else refuse to overwrite them)
                      batch_size:int=4, device=None, progress:bool=True,
+                     amp:bool|None=None, # bf16 autocast when loading a checkpoint; None: where it is native
                     )->list: # the files written by this rank
     "Translate every input at its own size and format; shards across torchrun ranks."
     inputs, out_dir = Path(inputs), Path(out_dir)
@@ -433,7 +434,7 @@ def translate_inputs(checkpoint, # a checkpoint file, a run folder, or a loaded 
     todo = [(k, s, output_for(s, root, out_dir, fmt)) for k, s in enumerate(srcs)][rank::world]   # this rank's share
     done = [d for _, _, d in todo if d.exists()]                        # (only its own: other ranks may be writing theirs)
     if done and not resume: raise FileExistsError(f"{done[0]} exists ({len(done)} outputs in all); pass resume=True (--resume) to skip them, or another output folder")
-    tr = checkpoint if isinstance(checkpoint, Translator) else load_translator(checkpoint, device or (f'cuda:{os.environ.get("LOCAL_RANK", 0)}' if world > 1 and torch.cuda.is_available() else None))
+    tr = checkpoint if isinstance(checkpoint, Translator) else load_translator(checkpoint, device or (f'cuda:{os.environ.get("LOCAL_RANK", 0)}' if world > 1 and torch.cuda.is_available() else None), amp=amp)
     mine = [t for t in todo if not t[2].exists()]
     written = []
     for k, s, d in (progress_bar(mine, leave=False) if progress else mine):

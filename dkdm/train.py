@@ -114,6 +114,7 @@ def train_dkdm(data, # unpaired folder with trainA/trainB (testA, when present, 
                keep:int=3, # checkpoints kept
                n_samples:int=4, # rows of the sample grids
                preprocess:str='resize_crop', # 'crop': random crops at the files' own pixel scale; 'resize_crop' (CycleGAN's); 'resize'
+               amp:bool|None=None, # bf16 autocast; None: where it is native (CUDA, CPUs with AVX512-BF16/AMX), unless DKDM_FP32=1
               )->Learner:
     "Train DKDM on an unpaired folder into `out`, or continue the run there with `resume=True`; returns the learner."
     out = Path(out)
@@ -124,7 +125,7 @@ def train_dkdm(data, # unpaired folder with trainA/trainB (testA, when present, 
     ckpt = _resume_state(out, resume, size, cfg)
     with distributed(device) as dev:
         ds = UnpairedImageFolder(data, 'train', size=size, preprocess=preprocess)
-        std = [DKDMTrainCB(), DeviceCB(dev), DDPCB(), ScheduleCB(decay_frac), LossLogCB(log_every), CheckpointCB(ckpt_every, keep), SignalCB()]
+        std = [DKDMTrainCB(), DeviceCB(dev, amp=amp), DDPCB(), ScheduleCB(decay_frac), LossLogCB(log_every), CheckpointCB(ckpt_every, keep), SignalCB()]
         if compile: std.append(CompileCB())
         if not quiet: std.append(ProgressCB())
         if sample_every: std.append(SampleCB(_sample_sources(data, ds, n_samples), sample_every, seed))

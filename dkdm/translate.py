@@ -81,6 +81,7 @@ def load_translator(checkpoint, # a dkdm checkpoint file, a run folder or a load
                     device=None, # where to run; None: the best available
                     which:str='best', # for a run folder: 'best' (its best.pt when it was validated, else the latest) or 'latest'
                     quiet:bool=False, # for a run folder: do not print which checkpoint was taken
+                    amp:bool|None=None, # bf16 autocast; None: where it is native, unless DKDM_FP32=1
                    )->Translator:
     "Load the generator of a dkdm checkpoint for translation (weights only: no pickled code is run)."
     if isinstance(checkpoint, dict): ck, path = checkpoint, 'checkpoint dict'
@@ -94,7 +95,7 @@ def load_translator(checkpoint, # a dkdm checkpoint file, a run folder or a load
     data = ck.get('data') or {}
     size = int(data.get('size') or 0)
     if size < 1: raise CheckpointError(f"{path}: does not say the image size it was trained on (data['size'])")
-    return Translator(G, cfg, size, ck.get('prototype'), device, source=str(path), preprocess=data.get('preprocess', 'resize_crop'), scale=data.get('scale'))
+    return Translator(G, cfg, size, ck.get('prototype'), device, source=str(path), preprocess=data.get('preprocess', 'resize_crop'), scale=data.get('scale'), amp=amp)
 
 
 # %% ../nbs/10_translate.ipynb #b0a90c18
@@ -249,6 +250,7 @@ def translate_folder(checkpoint, # a dkdm checkpoint file, or a loaded `Translat
                      device=None, # where to run when loading a checkpoint; None: the best available
                      original_size:bool=False, # translate the whole image at its aspect and write it at the source's size
                      progress:bool=True, # show a progress bar
+                     amp:bool|None=None, # bf16 autocast when loading a checkpoint; None: where it is native
                     )->list: # the written files (per source: its translation, then its strip if any)
     "Translate every image under `in_dir` into a PNG of the same relative path and stem under `out_dir`."
     in_dir, out_dir = _check_folders(in_dir, out_dir)
@@ -257,7 +259,7 @@ def translate_folder(checkpoint, # a dkdm checkpoint file, or a loaded `Translat
     if not srcs: raise DataError(f"{in_dir} holds no images (looked recursively for {', '.join(IMG_EXTS)}); pass the folder with the images")
     targets = _folder_targets(in_dir, out_dir, srcs, save_trajectory)
     if not overwrite: refuse_existing([p for pair in targets for p in pair], out_dir)
-    tr = checkpoint if isinstance(checkpoint, Translator) else load_translator(checkpoint, device)
+    tr = checkpoint if isinstance(checkpoint, Translator) else load_translator(checkpoint, device, amp=amp)
     nfe, batches = tr.check_nfe(nfe), _batches(srcs, tr, batch_size, original_size)
     written = []
     for k, idx in enumerate(progress_bar(batches, leave=False) if progress else batches):
