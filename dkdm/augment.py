@@ -317,7 +317,7 @@ def balance_weights(y:Tensor, # (N,) labels
     "Sampling weights that draw every class equally often, the rare class's draws split between real and generated images."
     w = 1. / y.bincount().double()[y]
     if generated is None or not generated.any(): return w.float()
-    if not 0 <= gen_frac <= 1: raise ValueError(f"gen_frac={gen_frac}: must be in [0, 1]")
+    check_number('gen_frac', gen_frac, 'float', '[0, 1]')
     real_rare = (y == rare) & ~generated
     w[real_rare], w[generated] = (1 - gen_frac) / real_rare.sum(), gen_frac / generated.sum()
     return w.float()

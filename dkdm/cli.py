@@ -242,6 +242,7 @@ def dkdm_demo(out:str='dkdm_demo', # folder for the demo data, run, translations
 
 # %% ../nbs/17_cli.ipynb #6e1f0a35
 def _balance(data, rare, common, out, checkpoint, n, size, n_iters, batch_size, cfg, nfe, seed, link, device, n_metric, gen_frac, quiet):
+    "dkdm_balance's job: flags checked, then `balance_dataset` with keywords, then what it wrote."
     for k, v in (('--data', data), ('--rare', rare), ('--common', common), ('--out', out)):
         if v is None: raise ValueError(f"{k} is required (see --help)")
     if not Path(data).is_dir(): raise ValueError(f"--data {data} is not a folder; pass the folder with one subfolder of images per class")
@@ -251,8 +252,9 @@ def _balance(data, rare, common, out, checkpoint, n, size, n_iters, batch_size, 
     from dkdm.metrics import inception_available
     if n_metric and not inception_available():
         print("dkdm_balance: the FID Inception weights are not installed (pip install 'dkdm[metrics]'): realism figures skipped", file=sys.stderr); n_metric = 0
-    r = balance_dataset(data, rare, common, out, checkpoint, n, size, link, seed, nfe, device, n_metric, gen_frac=gen_frac, cfg=_train_cfg(BALANCE_CFG, cfg),
-                        n_iters=n_iters, batch_size=batch_size, quiet=quiet, sample_every=0, ckpt_every=max(n_iters // 4, 1))
+    r = balance_dataset(data, rare, common, out, checkpoint=checkpoint, n=n, size=size, link=link, seed=seed, nfe=nfe, device=device,
+                        n_metric=n_metric, gen_frac=gen_frac, cfg=_train_cfg(BALANCE_CFG, cfg), n_iters=n_iters, batch_size=batch_size,
+                        quiet=quiet, sample_every=0, ckpt_every=max(n_iters // 4, 1))
     print(f"sampling weights: {r['sampling_weights']}  (classes drawn equally often, {r['gen_frac']:g} of the {rare} draws generated)")
     print(f"balanced copy: {r['balanced']}  ({', '.join(f'{k}: {v}' for k, v in r['counts'].items())})")
     if 'kid' in r: print(f"generated vs real {rare}: KID {r['kid']:.4f}, diversity {r['diversity']:.2f} of the real images' ({r['n_fake']} and {r['n_real']} images)")
@@ -279,7 +281,8 @@ def dkdm_balance(data:str=None, # class folders: data/<class>/*
                  quiet:store_true=False, # no progress output
                 ):
     "Balance a rare class with images translated from a common one: train, generate, write a balanced copy, score it."
-    _run_cli('dkdm_balance', _balance, data, rare, common, out, checkpoint, n, size, n_iters, batch_size, cfg, nfe, seed, link, device, n_metric, gen_frac, quiet)
+    _run_cli('dkdm_balance', _balance, data=data, rare=rare, common=common, out=out, checkpoint=checkpoint, n=n, size=size, n_iters=n_iters,
+             batch_size=batch_size, cfg=cfg, nfe=nfe, seed=seed, link=link, device=device, n_metric=n_metric, gen_frac=gen_frac, quiet=quiet)
 
 # %% ../nbs/17_cli.ipynb #395a7a10
 def peak_memory_mb(device)->float:
