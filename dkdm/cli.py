@@ -138,8 +138,8 @@ def _translate_flags(input, output, batch_size:int, nfe, samples:int, tile:int, 
     "One-line errors naming the flag, for every value of dkdm_translate, before any work."
     for k, v in (('batch_size', batch_size), ('samples', samples), ('tile', tile)): check_number(k, v, 'int', '[1, inf)')
     if nfe is not None: check_number('nfe', nfe, 'int', '[1, inf)')
-    check_number('level', level, 'int', '[0, inf)'); check_number('overlap', overlap, 'int', f'[0, {tile})')
     if tile % 4: raise ConfigError('tile', tile, 'use a multiple of 4 (the network halves the image twice)')
+    check_number('level', level, 'int', '[0, inf)'); check_number('overlap', overlap, 'int', f'[0, {tile})')
     if which not in ('best', 'latest'): raise ConfigError('which', which, 'use best or latest')
     if not Path(input).exists(): raise FileNotFoundError(f"--input {input} does not exist; pass a folder of source images or one image file")
     if Path(output).is_file(): raise FileExistsError(f"--output {output} is a file; pass a folder for the translations")
