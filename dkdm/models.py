@@ -242,6 +242,7 @@ def encode(self:TimeConditionedGenerator,
 
 # %% ../nbs/06_models.ipynb #0f970854
 _SRGB_XYZ = torch.tensor([[0.412453, 0.357580, 0.180423], [0.212671, 0.715160, 0.072169], [0.019334, 0.119193, 0.950227]], dtype=torch.float64)
+_XYZ_SRGB = torch.linalg.inv(_SRGB_XYZ)                # its inverse, computed once
 _D65 = torch.tensor([0.95047, 1., 1.08883], dtype=torch.float64)
 _E = 6 / 29                                           # where CIELAB's cube root turns linear
 
@@ -262,7 +263,7 @@ def lab_to_rgb(lab:Tensor, # (B, 3, H, W) CIELAB
     fy = (lab[:, 0] + 16) / 116
     f = torch.stack([fy + lab[:, 1] / 500, fy, fy - lab[:, 2] / 200], 1)
     xyz = torch.where(f > _E, f ** 3, 3 * _E**2 * (f - 4 / 29)) * _D65.to(f)[:, None, None]
-    lin = torch.einsum('ij,bjhw->bihw', torch.linalg.inv(_SRGB_XYZ).to(f), xyz).clamp(0, 1)
+    lin = torch.einsum('ij,bjhw->bihw', _XYZ_SRGB.to(f), xyz).clamp(0, 1)
     c = torch.where(lin > 0.0031308, 1.055 * lin.clamp_min(0.0031308) ** (1 / 2.4) - 0.055, 12.92 * lin)
     return c * 2 - 1
 
