@@ -14,6 +14,7 @@ from fastcore.basics import store_attr
 import matplotlib.pyplot as plt
 from .core import default_device, atomic_write, save_image, amp_default
 from .learner import Callback, CancelFitException
+from .models import sampling_G
 from .translate import sample_images
 
 # %% auto #0
@@ -245,7 +246,7 @@ class SampleCB(Callback):
         self.last = learn.iter
         if learn.rank != 0 or learn.run_dir is None: return
         src = self.src.to(learn.device)
-        preds = sample_images(learn.nets.G, src, learn.cfg.times, learn.cfg.tau, seed=self.seed, amp=learn.amp)
+        preds = sample_images(sampling_G(learn.nets), src, learn.cfg.times, learn.cfg.tau, seed=self.seed, amp=learn.amp)
         learn.last_sample = save_image(sample_grid(src, preds), learn.run_dir/'samples'/f'iter_{learn.iter:07d}.png')
 
 # %% ../nbs/11_callbacks.ipynb #4abbbf85
@@ -320,4 +321,5 @@ class DDPCB(Callback):
     def before_fit(self, learn):
         if learn.world_size < 2: return
         ids = [learn.device.index] if learn.device.type == 'cuda' else None
-        for k, m in learn.nets.named_children(): setattr(learn.train_nets, k, DDP(m, device_ids=ids))
+        for k, m in learn.nets.named_children():   # the trained ones (not G's moving average)
+            if any(p.requires_grad for p in m.parameters()): setattr(learn.train_nets, k, DDP(m, device_ids=ids))

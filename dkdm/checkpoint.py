@@ -168,8 +168,9 @@ def checkpoint_config(ck:dict, # a loaded checkpoint
 def generator_weights(ck:dict, # a loaded checkpoint
                       path, # where it came from, for messages
                      )->dict:
-    "G's state dict from a checkpoint, without DDP or torch.compile prefixes."
-    sd = (ck.get('nets') or {}).get('G') if isinstance(ck.get('nets'), dict) else None
+    "The translating generator's state dict (G's moving average when the run kept one), without DDP or torch.compile prefixes."
+    nets = ck.get('nets') if isinstance(ck.get('nets'), dict) else {}
+    sd = nets.get('G_ema') or nets.get('G')
     if not isinstance(sd, dict) or not sd: raise CheckpointError(f"{path}: holds no generator weights (nets['G'])")
     for pre in ('module.', '_orig_mod.'):
         if all(k.startswith(pre) for k in sd): sd = {k[len(pre):]: v for k, v in sd.items()}

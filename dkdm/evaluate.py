@@ -15,6 +15,7 @@ from .data import UnpairedImageFolder, ImageList, find_images, DataError
 from .fourier import phase_similarity
 from .checkpoint import best_checkpoint_path, save_checkpoint
 from .learner import Callback, CancelFitException
+from .models import sampling_G
 from .translate import load_translator, sample_images
 from .callbacks import open_log
 from .metrics import features, fid_from_features, kid_from_features, ssim
@@ -143,7 +144,7 @@ def _real_features(self:ValidationCB, learn)->np.ndarray:
 @patch
 def score(self:ValidationCB, learn)->dict:
     "KID (mean, subset sd) and SSIM to the sources of this iteration's translations, and the seconds it took."
-    t0, G, cfg = time.perf_counter(), learn.nets.G, learn.cfg
+    t0, G, cfg = time.perf_counter(), sampling_G(learn.nets), learn.cfg
     fake = torch.cat([sample_images(G, b.to(learn.device), cfg.times, cfg.tau, seed=self.seed + k, amp=learn.amp)[-1].cpu()
                       for k, b in enumerate(self.src.split(self.batch_size))])
     kid, kid_sd = kid_from_features(self.f_real, features(fake, self.feature_fn, 50, learn.device))

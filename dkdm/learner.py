@@ -17,7 +17,7 @@ from fastcore.basics import store_attr, patch
 from .core import mix_seed, unwrap, rank_world
 from .data import stream_loader
 from .config import DKDMConfig
-from .models import DKDMNets, make_optimizers
+from .models import DKDMNets, make_optimizers, ema_update
 from .checkpoint import (CKPT_FORMAT, CheckpointError, get_rng_state, set_rng_state, checkpoint_path, list_checkpoints,
                              latest_checkpoint, save_checkpoint, load_checkpoint, checkpoint_config)
 from .losses import dkdm_step
@@ -210,6 +210,7 @@ class DKDMTrainCB(TrainCB):
         learn.losses = dkdm_step(learn.train_nets, learn.opts, learn.batch, learn.dev_proto, learn.cfg, times=learn.dev_times,
                                  amp=learn.amp, phase_weight=learn.dev_weight, aug_p=learn.extra.get('aug_p'), step=shared_step(learn))
         if 'ada_sum' in learn.extra: ada_update(learn)
+        if learn.cfg.ema: ema_update(learn.nets.G_ema, learn.nets.G, learn.cfg.ema, learn.iter)
 
 # %% ../nbs/09_learner.ipynb #a9d1f002
 def shared_step(learn)->int|None:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_models.ipynb #fde6d559
 from __future__ import annotations
-import contextlib, contextvars
+import contextlib, contextvars, copy
 import math
 import torch
 from torch import nn, Tensor
@@ -16,7 +16,7 @@ from .config import DKDMConfig
 __all__ = ['timestep_embedding', 'PixelNorm', 'ConditionMLP', 'init_weights', 'SharedNormStats', 'shared_norm_stats',
            'instance_norm', 'AdaIN', 'ConvNormAct', 'ConditionalResBlock', 'TimeConditionedGenerator', 'rgb_to_lab',
            'lab_to_rgb', 'patchgan_receptive_field', 'patchgan_out_size', 'TimeConditionedDiscriminator',
-           'EntropyCritic', 'PatchSampleMLP', 'DKDMNets', 'make_optimizers']
+           'EntropyCritic', 'PatchSampleMLP', 'DKDMNets', 'make_optimizers', 'ema_update', 'sampling_G']
 
 # %% ../nbs/06_models.ipynb #11fdf2c8
 def timestep_embedding(t:Tensor, # (B,) times in [0, 1] (a float or a 0-d tensor is also accepted)
@@ -410,6 +410,7 @@ class DKDMNets(nn.Module):
         self.D = TimeConditionedDiscriminator(cfg.out_ch, ndf=cfg.ndf, n_layers=cfg.n_layers_d)
         self.E = EntropyCritic(2*cfg.in_ch, ndf=cfg.ndf, n_layers=cfg.n_layers_d)
         self.F = PatchSampleMLP(self.G.nce_channels, nc=cfg.nce_dim)
+        if cfg.ema: self.G_ema = copy.deepcopy(self.G).requires_grad_(False)   # the moving average of G, never trained
 
 def make_optimizers(nets:DKDMNets, # the networks
                     cfg:DKDMConfig, # lr, beta1, beta2
@@ -417,3 +418,19 @@ def make_optimizers(nets:DKDMNets, # the networks
     "Adam for G with F, for D and for E (fused kernels: one pass over all parameters)."
     adam = lambda ps: torch.optim.Adam(ps, lr=cfg.lr, betas=(cfg.beta1, cfg.beta2), fused=True)
     return {'G': adam([*nets.G.parameters(), *nets.F.parameters()]), 'D': adam(nets.D.parameters()), 'E': adam(nets.E.parameters())}
+
+# %% ../nbs/06_models.ipynb #a9326bd9
+@torch.no_grad()
+def ema_update(avg:nn.Module, # the moving average (`nets.G_ema`)
+               model:nn.Module, # the trained network (`nets.G`, unwrapped)
+               decay:float, # d, the decay after warm-up
+               it:int, # the iteration just done (0-based): the warm-up's k
+              ):
+    "One step of the moving average of `model`'s weights: avg ← d·avg + (1 − d)·model, with d warmed up over the first iterations."
+    d = min(decay, (1 + it) / (10 + it))
+    torch._foreach_lerp_(list(avg.parameters()), list(model.parameters()), 1 - d)
+    for a, b in zip(avg.buffers(), model.buffers()): a.copy_(b)
+
+def sampling_G(nets)->nn.Module:
+    "The generator that translates: the moving average `G_ema` when the networks keep one, else `G`."
+    return getattr(nets, 'G_ema', None) or nets.G

@@ -90,7 +90,9 @@ def _new_learner(data, out:Path, ds:UnpairedImageFolder, cfg, seed:int, kw:dict)
         {'cfg': asdict(cfg), **info, 'batch_size': kw['batch_size'], 'seed': seed}, indent=1)))
     proto, R, n = phase_statistics(ds.side('B'))
     weight = coherence_weights(R, n) if cfg.phase_mode == 'weighted' else None
-    if cfg.anchor in ('colour', 'lab'): nets.G.set_colour(*channel_statistics(ds.side('B'), lab=cfg.anchor == 'lab'))
+    if cfg.anchor in ('colour', 'lab'):
+        stats = channel_statistics(ds.side('B'), lab=cfg.anchor == 'lab')
+        for g in (nets.G, *([nets.G_ema] if cfg.ema else [])): g.set_colour(*stats)
     return Learner(nets, opts, ds, proto, cfg, seed=seed, data_info=info, phase_weight=weight, **kw)
 
 # %% ../nbs/12_train.ipynb #2ab0a33c
