@@ -7,11 +7,12 @@ from __future__ import annotations
 import math
 import torch
 from torch import Tensor, nn
-from .core import unwrap
+from .core import unwrap, mix_seed
 
 
 # %% auto #0
-__all__ = ['GRID_KINDS', 'time_grid', 'sb_step', 'simulate_chain', 'sample_trajectory']
+__all__ = ['GRID_KINDS', 'NOISE_CELL', 'time_grid', 'sb_step', 'StreamNoise', 'SeededNoise', 'run_chain', 'simulate_chain',
+           'sample_trajectory', 'noise_window', 'image_code', 'FieldNoise']
 
 # %% ../nbs/03_bridge.ipynb #d8947e4c
 GRID_KINDS = ('uniform', 'unsb')
@@ -28,6 +29,10 @@ def time_grid(n_steps:int=5, # N, the number of bridge steps
     return torch.cat([torch.zeros(1, dtype=torch.float64), .5 + .5 * h]).float()
 
 # %% ../nbs/03_bridge.ipynb #417321e8
+def _eps(noise, x:Tensor)->Tensor:
+    "The step's ε: drawn like x, or as given, or from the function given."
+    return torch.randn_like(x) if noise is None else noise() if callable(noise) else noise
+
 def _per_image(t, x:Tensor):
     "A (B,) time tensor reshaped to broadcast over (B, C, H, W); floats and 0-d tensors as they are."
     return t.reshape(-1, *[1] * (x.ndim - 1)) if torch.is_tensor(t) and t.ndim == 1 else t
@@ -38,7 +43,7 @@ def sb_step(x:Tensor, # the state X at time t0, (B, C, H, W)
             t0:float|Tensor, # the current time t_{j-1}
             t1:float|Tensor, # the next time t_j
             tau:float, # the bridge's entropy (diffusion) τ
-            noise:Tensor|None=None, # ε ~ N(0, I) like x; default: drawn with torch.randn_like
+            noise:Tensor|None=None, # ε ~ N(0, I) like x, or a function that draws it (called only if the step adds noise); default: torch.randn_like
            )->Tensor: # the state at time t1
     "One Markov step of the Schrödinger bridge from t0 to t1 toward the prediction x̂_1."
     if not torch.is_tensor(t0) and not torch.is_tensor(t1) and not 0 <= t0 < t1 <= 1:
@@ -49,8 +54,8 @@ def sb_step(x:Tensor, # the state X at time t0, (B, C, H, W)
     mean = (1 - r) * x + r * x1_pred
     if not torch.is_tensor(var):
         if var <= 0: return mean
-        return mean + math.sqrt(var) * (torch.randn_like(x) if noise is None else noise)
-    return mean + var.clamp_min(0).sqrt() * (torch.randn_like(x) if noise is None else noise)
+        return mean + math.sqrt(var) * _eps(noise, x)
+    return mean + var.clamp_min(0).sqrt() * _eps(noise, x)
 
 # %% ../nbs/03_bridge.ipynb #9959fffb
 def _z_dim(G)->int:
@@ -70,6 +75,37 @@ def _time_batch(t, x:Tensor)->Tensor:
     "The time t as a (B,) float tensor on x's device."
     return t.float().expand(len(x)) if torch.is_tensor(t) else torch.full((len(x),), t, device=x.device)
 
+# %% ../nbs/03_bridge.ipynb #9fb36220
+class StreamNoise:
+    "Training's noise: fresh codes from the global random stream (or one fixed code z), ε drawn only when a step adds noise."
+    def __init__(self, z:Tensor|None=None): self.z = z
+    def code(self, k:int, x:Tensor, z_dim:int)->Tensor: return torch.randn(len(x), z_dim, device=x.device) if self.z is None else self.z
+    def field(self, k:int, x:Tensor): return lambda: torch.randn_like(x)
+
+class SeededNoise:
+    "Sampling's noise: a private generator seeded once (None: the global stream); codes and ε in float32, in a fixed order."
+    def __init__(self, seed:int|None, device):
+        self.device = device
+        self.gen = None if seed is None else torch.Generator(device=device).manual_seed(seed)
+    def code(self, k:int, x:Tensor, z_dim:int)->Tensor: return torch.randn(len(x), z_dim, generator=self.gen, device=self.device)
+    def field(self, k:int, x:Tensor)->Tensor: return torch.randn(*x.shape, generator=self.gen, device=self.device).to(x.dtype)
+
+# %% ../nbs/03_bridge.ipynb #4668695e
+def run_chain(G:nn.Module, # generator G(x, t, z) -> x̂_1, with attribute z_dim
+              x:Tensor, # (B, C, H, W) sources X_0
+              times, # the time grid t_0..t_N (CPU: checked and read as floats; on the device: not read)
+              tau:float, # the bridge's entropy τ
+              n:int, # generator evaluations (steps), 0..N
+              noise, # where z_k and ε come from: StreamNoise, SeededNoise or FieldNoise
+              final_step:bool=False, # also take the bridge step after the last prediction
+             )->tuple: # (the state reached, [the n predictions])
+    "The bridge's loop: a prediction at every step, then a step toward it; the caller chooses the noise and the gradient."
+    ts, zd, preds = _grid(times, x.device), _z_dim(G), []
+    for k in range(n):
+        preds.append(G(x, _time_batch(ts[k], x), noise.code(k, x, zd)))
+        if k < n - 1 or final_step: x = sb_step(x, preds[-1], ts[k], ts[k + 1], tau, noise=noise.field(k, x))
+    return x, preds
+
 # %% ../nbs/03_bridge.ipynb #8d8dbec1
 @torch.no_grad()
 def simulate_chain(G:nn.Module, # generator G(x, t, z) -> x̂_1, with attribute z_dim
@@ -83,11 +119,7 @@ def simulate_chain(G:nn.Module, # generator G(x, t, z) -> x̂_1, with attribute 
     ts = _grid(times, x0.device)
     if not isinstance(step, int) or not 0 <= step < len(ts):
         raise ValueError(f"simulate_chain: step must be an int in [0, {len(ts) - 1}], got {step!r}")
-    x = x0
-    for k in range(step):
-        zk = torch.randn(len(x), _z_dim(G), device=x.device) if z is None else z
-        x = sb_step(x, G(x, _time_batch(ts[k], x), zk), ts[k], ts[k + 1], tau)
-    return x
+    return run_chain(G, x0, times, tau, step, StreamNoise(z), final_step=True)[0]
 
 # %% ../nbs/03_bridge.ipynb #da779594
 @torch.no_grad()
@@ -102,10 +134,40 @@ def sample_trajectory(G:nn.Module, # generator G(x, t, z) -> x̂_1, with attribu
     ts = _grid(times, x0.device)
     n = len(ts) - 1 if nfe is None else nfe
     if not 1 <= n <= len(ts) - 1: raise ValueError(f"sample_trajectory: nfe must be in [1, {len(ts) - 1}], got {nfe!r}")
-    gen = None if seed is None else torch.Generator(device=x0.device).manual_seed(seed)
-    noise = lambda *shape: torch.randn(*shape, generator=gen, device=x0.device)
-    x, preds = x0, []
-    for k in range(n):
-        preds.append(G(x, _time_batch(ts[k], x), noise(len(x), _z_dim(G))))
-        if k < n - 1: x = sb_step(x, preds[-1], ts[k], ts[k + 1], tau, noise=noise(*x.shape).to(x.dtype))
-    return preds
+    return run_chain(G, x0, times, tau, n, SeededNoise(seed, x0.device))[1]
+
+# %% ../nbs/03_bridge.ipynb #736d6e11
+NOISE_CELL = 64
+
+def noise_window(seed:int, # the image's sampling seed
+                 step:int, # the bridge step k
+                 channels:int, # channels of the field
+                 top:int, left:int, # the window's position in the image
+                 h:int, w:int, # the window's size
+                )->Tensor: # (channels, h, w) standard normal noise
+    "A window of the image-wide noise field of step k."
+    c = NOISE_CELL; out = torch.empty(channels, h, w)
+    for i in range(top // c, (top + h - 1) // c + 1):
+        for j in range(left // c, (left + w - 1) // c + 1):
+            cell = torch.randn(channels, c, c, generator=torch.Generator().manual_seed(mix_seed(seed, step, i, j)))
+            r0, r1, c0, c1 = max(top, i*c), min(top + h, (i+1)*c), max(left, j*c), min(left + w, (j+1)*c)
+            out[:, r0-top:r1-top, c0-left:c1-left] = cell[:, r0-i*c:r1-i*c, c0-j*c:c1-j*c]
+    return out
+
+def image_code(seed:int, # the image's sampling seed
+               step:int, # the bridge step k
+               z_dim:int, # size of G's noise code
+              )->Tensor: # (1, z_dim)
+    "The noise code of step k of one image, shared by all its tiles."
+    return torch.randn(1, z_dim, generator=torch.Generator().manual_seed(mix_seed(seed, step, 2**40)))
+
+# %% ../nbs/03_bridge.ipynb #ee83d8bc
+class FieldNoise:
+    "Tiles' noise: step k's image code for every tile, and each tile's window of the image-wide field as ε."
+    def __init__(self, seed:int, # the image's sampling seed
+                 pos:list, # (top, left) of every tile of the batch in the image
+                ): self.seed, self.pos = seed, pos
+    def code(self, k:int, x:Tensor, z_dim:int)->Tensor: return image_code(self.seed, k, z_dim).to(x.device).expand(len(x), -1)
+    def field(self, k:int, x:Tensor)->Tensor:
+        (c, h, w), s = x.shape[1:], self.seed
+        return torch.stack([noise_window(s, k, c, t, l, h, w) for t, l in self.pos]).to(x.device).to(x.dtype)

@@ -11,7 +11,7 @@ from torch import Tensor
 import matplotlib.pyplot as plt
 from fastcore.script import call_parse, store_true, Param
 from .core import default_device, amp_default, native_bf16
-from .data import demo_domains, DataError, ImageList, find_images
+from .data import demo_domains, DataError, ImageList, find_images, TRAIN_PREPROCESS
 from .config import DKDMConfig, ConfigError, parse_cfg, check_number
 from .checkpoint import latest_checkpoint, CheckpointError
 from .learner import FitInterrupted, NonFiniteError
@@ -113,7 +113,7 @@ def dkdm_train(data:str=None, # unpaired folder with trainA and trainB (testA fe
                resume:store_true=False, # continue the run in --out
                quiet:store_true=False, # no progress output
                steps:int=None, # deprecated: the old name of --n_iters
-               preprocess:str='crop', # crop: random crops at the images' own pixel scale; resize_crop (CycleGAN's); resize
+               preprocess:str=TRAIN_PREPROCESS, # crop: random crops at the images' own pixel scale; resize_crop (CycleGAN's); resize
                fp32:store_true=False, # float32 even where bf16 is native (CUDA, CPUs with AVX512-BF16/AMX)
                val:str=None, # held-out target-domain images (a folder; never the test split): KID every --eval_every iterations, the best checkpoint kept
                eval_every:int=500, # iterations between validation scores (with --val)

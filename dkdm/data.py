@@ -17,11 +17,11 @@ from fastcore.basics import patch
 from .core import image_to_tensor, default_device, mix_seed, seeded_rng, resize, save_image
 
 # %% auto #0
-__all__ = ['IMG_EXTS', 'PREPROCESS', 'DataError', 'DataNotFoundError', 'DataWarning', 'open_image', 'is_image_file',
-           'find_images', 'domain_folders', 'is_grayscale', 'image_pixels', 'load_image', 'read_dicom', 'image_size',
-           'image_bit_depth', 'check_images', 'resize_crop', 'crop_image', 'preprocess_image', 'pixel_scale',
-           'ImageList', 'UnpairedImageFolder', 'ihc_to_he', 'demo_domains', 'ClassImageFolder', 'seed_worker',
-           'image_loader', 'CountedItems', 'CounterSampler', 'stream_loader', 'find_data']
+__all__ = ['IMG_EXTS', 'PREPROCESS', 'TRAIN_PREPROCESS', 'DataError', 'DataNotFoundError', 'DataWarning', 'open_image',
+           'is_image_file', 'find_images', 'domain_folders', 'is_grayscale', 'image_pixels', 'load_image', 'read_dicom',
+           'image_size', 'image_bit_depth', 'check_images', 'resize_crop', 'crop_image', 'preprocess_image',
+           'pixel_scale', 'ImageList', 'UnpairedImageFolder', 'ihc_to_he', 'demo_domains', 'ClassImageFolder',
+           'seed_worker', 'image_loader', 'CountedItems', 'CounterSampler', 'stream_loader', 'find_data']
 
 # %% ../nbs/01_data.ipynb #e7da17a0
 IMG_EXTS = ('.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff', '.webp', '.ppm', '.pgm', '.dcm')
@@ -229,6 +229,7 @@ def resize_crop(x:Tensor, # (C, H, W) image
 
 # %% ../nbs/01_data.ipynb #b1d0c00c
 PREPROCESS = ('crop', 'resize_crop', 'resize')
+TRAIN_PREPROCESS = 'crop'   # the one default of training, in Python and on the command line
 
 def crop_image(x:Tensor, # (C, H, W) image
                size:int, # side of the square crop

@@ -12,35 +12,15 @@ from torch import Tensor
 import torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
 from PIL import Image
-from .core import mix_seed, atomic_write, resize, image_to_tensor, save_image, unwrap, rank_world
+from .core import atomic_write, resize, image_to_tensor, save_image, rank_world
 from .data import (IMG_EXTS, DataError, find_images, load_image, image_size, image_bit_depth, read_dicom, _pydicom)
-from .bridge import sb_step
 from .models import SharedNormStats, shared_norm_stats
 from .translate import Translator, load_translator
 
 # %% auto #0
-__all__ = ['NOISE_CELL', 'SLIDE_EXTS', 'MIN_SIDE', 'noise_window', 'tile_starts', 'blend_ramp', 'image_codes', 'tile_chain',
-           'tile_grid', 'translate_region', 'gather_stats', 'translate_image', 'seam_ratio', 'to_pixels', 'write_dicom',
-           'is_slide', 'open_slide', 'tissue_mask', 'translate_slide', 'output_levels', 'find_inputs', 'output_for',
-           'uncertainty_map', 'translate_inputs']
-
-# %% ../nbs/16_native.ipynb #d1a00007
-NOISE_CELL = 64
-
-def noise_window(seed:int, # the image's sampling seed
-                 step:int, # the bridge step k
-                 channels:int, # channels of the field
-                 top:int, left:int, # the window's position in the image
-                 h:int, w:int, # the window's size
-                )->Tensor: # (channels, h, w) standard normal noise
-    "A window of the image-wide noise field of step k."
-    c = NOISE_CELL; out = torch.empty(channels, h, w)
-    for i in range(top // c, (top + h - 1) // c + 1):
-        for j in range(left // c, (left + w - 1) // c + 1):
-            cell = torch.randn(channels, c, c, generator=torch.Generator().manual_seed(mix_seed(seed, step, i, j)))
-            r0, r1, c0, c1 = max(top, i*c), min(top + h, (i+1)*c), max(left, j*c), min(left + w, (j+1)*c)
-            out[:, r0-top:r1-top, c0-left:c1-left] = cell[:, r0-i*c:r1-i*c, c0-j*c:c1-j*c]
-    return out
+__all__ = ['SLIDE_EXTS', 'MIN_SIDE', 'tile_starts', 'blend_ramp', 'tile_grid', 'translate_region', 'gather_stats',
+           'translate_image', 'seam_ratio', 'to_pixels', 'write_dicom', 'is_slide', 'open_slide', 'tissue_mask',
+           'translate_slide', 'output_levels', 'find_inputs', 'output_for', 'uncertainty_map', 'translate_inputs']
 
 # %% ../nbs/16_native.ipynb #d1a0000a
 def tile_starts(n:int, # the image's side
@@ -64,29 +44,6 @@ def blend_ramp(n:int, # the tile's side
         if rise: w[:overlap] = torch.minimum(w[:overlap], r)
         if fall: w[n - overlap:] = torch.minimum(w[n - overlap:], r.flip(0))
     return w
-
-# %% ../nbs/16_native.ipynb #d1a0000d
-def image_codes(seed:int, # the image's sampling seed
-                n:int, # steps
-                z_dim:int, # size of G's noise code
-               )->list: # n tensors (1, z_dim)
-    "The noise code of every bridge step: one per image, shared by its tiles."
-    return [torch.randn(1, z_dim, generator=torch.Generator().manual_seed(mix_seed(seed, k, 2**40))) for k in range(n)]
-
-def tile_chain(tr:Translator, # the model
-               x:Tensor, # (B, C, T, T) tiles of one image, on tr.device
-               pos:list, # (top, left) of every tile in the image
-               seed:int, nfe:int, # the image's seed and the generator evaluations
-              )->Tensor: # (B, C_out, T, T) the prediction after nfe steps
-    "Run the bridge on tiles of one image with its shared noise codes and its noise field."
-    G, ts, zs = unwrap(tr.G), tr.times.tolist(), image_codes(seed, nfe, unwrap(tr.G).z_dim)
-    with torch.no_grad(), torch.autocast(x.device.type, torch.bfloat16, enabled=tr.amp):
-        for k in range(nfe):
-            pred = G(x, torch.full((len(x),), ts[k], device=x.device), zs[k].to(x.device).expand(len(x), -1))
-            if k < nfe - 1:
-                noise = torch.stack([noise_window(seed, k, x.shape[1], t, l, x.shape[2], x.shape[3]) for t, l in pos]).to(x.device)
-                x = sb_step(x, pred, ts[k], ts[k + 1], tr.tau, noise=noise.to(x.dtype))
-    return pred.float()
 
 # %% ../nbs/16_native.ipynb #d1a0000f
 def tile_grid(h:int, w:int, # the (padded) image size
@@ -120,7 +77,7 @@ def translate_region(tr:Translator, read, # the model; read(top, left, h, w) -> 
         if run:
             with shared_norm_stats(stats):
                 if stats is not None: stats.start('use')
-                out[run] = tile_chain(tr, src[run].to(tr.device), [pos[k] for k in run], seed, nfe).cpu()
+                out[run] = tr.translate_tiles(src[run].to(tr.device), [pos[k] for k in run], seed, nfe).cpu()
         for (i, j), (t, l), o in zip(idx, pos, out):
             a0, a1, b0, b1 = max(t, r0), min(t + th, r0 + h), max(l, c0), min(l + tw, c0 + w)
             wt = _tile_weight(rows, cols, i, j, th, tw, overlap)[a0-t:a1-t, b0-l:b1-l]
@@ -144,7 +101,7 @@ def gather_stats(tr:Translator, read, shape:tuple, seed:int, nfe:int, tile:int, 
             if p: st.next_pass()
             for b in range(0, len(pos), batch_size):
                 st.start('refine' if p else 'record'); ps = pos[b:b + batch_size]
-                tile_chain(tr, torch.stack([read(t, l, th, tw) for t, l in ps]).to(tr.device), ps, seed, nfe)
+                tr.translate_tiles(torch.stack([read(t, l, th, tw) for t, l in ps]).to(tr.device), ps, seed, nfe)
     return st
 
 # %% ../nbs/16_native.ipynb #d1a00014
@@ -166,7 +123,7 @@ def translate_image(tr:Translator, # a loaded model
                     batch_size:int=4, stats_tiles:int=16, # tiles per batch; tiles sampled for the statistics
                    )->Tensor: # (C_out, H, W) float32 on the CPU
     "Translate one image of any size at the model's pixel scale."
-    nfe, m = tr.check_nfe(nfe), 2**unwrap(tr.G).n_downsampling
+    nfe, m = tr.check_nfe(nfe), tr.multiple
     _check_tiling(tile, overlap, m, norm)
     H0, W0 = x.shape[-2:]
     if tr.scale not in (None, 1): x = resize(x, tuple(max(m, round(s * tr.scale)) for s in (H0, W0)))
@@ -321,7 +278,7 @@ def translate_slide(tr:Translator, # a loaded model
                     levels:int|None=None, # pyramid levels written (the translated one, 2×, 4×, ...); None: the source's levels
                    )->Path:
     "Translate one level of a whole slide into a pyramidal tiled TIFF, region by region and resumably."
-    out = Path(out); nfe, m = tr.check_nfe(nfe), 2**unwrap(tr.G).n_downsampling
+    out = Path(out); nfe, m = tr.check_nfe(nfe), tr.multiple
     _check_tiling(tile, overlap, m, 'image')
     s, (H, W) = open_slide(path, level)
     if H < tile or W < tile: raise DataError(f"{path}: level {level} is {W}x{H} px, smaller than tile={tile}; pass a smaller --tile or a finer level")

@@ -12,7 +12,7 @@ import torch
 import torch.distributed as dist
 from torch import Tensor, nn
 from .core import default_device, set_seed, mix_seed, atomic_write, amp_default, rank_world
-from .data import UnpairedImageFolder, ImageList, find_images, pixel_scale
+from .data import UnpairedImageFolder, ImageList, find_images, pixel_scale, TRAIN_PREPROCESS
 from .fourier import phase_statistics, coherence_weights, iter_batches
 from .config import DKDMConfig, ConfigError, check_number
 from .models import DKDMNets, make_optimizers, rgb_to_lab
@@ -115,7 +115,7 @@ def train_dkdm(data, # unpaired folder with trainA/trainB (testA, when present, 
                decay_frac:float=0.5, # the learning rate decays linearly to 0 over this last fraction of training
                keep:int=3, # checkpoints kept
                n_samples:int=4, # rows of the sample grids
-               preprocess:str='resize_crop', # 'crop': random crops at the files' own pixel scale; 'resize_crop' (CycleGAN's); 'resize'
+               preprocess:str=TRAIN_PREPROCESS, # 'crop': random crops at the files' own pixel scale; 'resize_crop' (CycleGAN's); 'resize'
                amp:bool|None=None, # bf16 autocast; None: where it is native (CUDA, CPUs with AVX512-BF16/AMX), unless DKDM_FP32=1
               )->Learner:
     "Train DKDM on an unpaired folder into `out`, or continue the run there with `resume=True`; returns the learner."

@@ -15,7 +15,7 @@ from PIL import Image
 from .core import default_device, tensor_to_image, show_images, save_image, resize, refuse_existing, amp_default, unwrap
 from .data import IMG_EXTS, find_images, load_image, resize_crop, DataError, open_image
 from .fourier import phase_image, phase_similarity
-from .bridge import sample_trajectory
+from .bridge import sample_trajectory, run_chain, FieldNoise
 from .config import DKDMConfig
 from .models import DKDMNets
 from .checkpoint import load_checkpoint, resolve_checkpoint, CheckpointError, checkpoint_config, generator_weights
@@ -47,6 +47,7 @@ class Translator:
         # layer call; sampling runs under no_grad, so no graph is ever built
         G = unwrap(G).to(self.device).eval().requires_grad_(self.amp)
         self.G = G.to(memory_format=torch.channels_last) if self.cuda else G
+        self.multiple = 2**G.n_downsampling   # image sides the generator takes: multiples of this
 
     @classmethod
     def from_config(cls, cfg:DKDMConfig|dict, size:int=64, device=None, amp:bool|None=None):
@@ -128,7 +129,7 @@ def _check_images(self:Translator, images)->Tensor:
                          f"convert them ({'to grayscale' if self.channels == 1 else 'to RGB'}), e.g. with dkdm.data.load_image(path, channels={self.channels})")
     lo, hi = x.aminmax() if x.device.type == 'cpu' else (-1, 1)          # a device tensor is not read back (no host sync)
     if lo < -1.01 or hi > 1.01: raise ValueError(f"images must be in [-1, 1], got values in [{lo:.3g}, {hi:.3g}]; scale them as x/127.5 - 1 for 8-bit pixels")
-    m = 2**unwrap(self.G).n_downsampling
+    m = self.multiple
     if x.shape[2] % m or x.shape[3] % m:
         raise ValueError(f"images are {x.shape[2]}x{x.shape[3]} px; height and width must be multiples of {m}, e.g. resize to {self.size}x{self.size}")
     x = x.to(self.device, torch.float32)
@@ -152,6 +153,17 @@ def translate(self:Translator, images:Tensor, # (B, C, H, W) (or one (C, H, W)) 
     "Run the bridge from the source images and return every prediction x̂_1 along the way."
     x, nfe = self._check_images(images), self.check_nfe(nfe)
     return sample_images(self.G, x, self.times, self.tau, nfe, seed, amp=self.amp).contiguous()
+
+# %% ../nbs/10_translate.ipynb #f59df189
+@patch
+def translate_tiles(self:Translator, x:Tensor, # (B, C, T, T) tiles of one image, on the device
+                    pos:list, # (top, left) of every tile in the image
+                    seed:int, # the image's sampling seed
+                    nfe:int|None=None, # generator evaluations: 1..N (default N)
+                   )->Tensor: # (B, C_out, T, T) float32: the prediction after nfe steps
+    "The bridge on tiles of one image, with its shared noise codes and its image-wide noise field."
+    with torch.no_grad(), torch.autocast(self.device.type, torch.bfloat16, enabled=self.amp):
+        return run_chain(self.G, x, self.times, self.tau, self.check_nfe(nfe), FieldNoise(seed, pos))[1][-1].float()
 
 # %% ../nbs/10_translate.ipynb #808fdb6c
 def show_trajectory(translator:Translator, # a loaded model
@@ -195,7 +207,7 @@ def _load_for_model(path:Path, tr:Translator, original_size:bool)->Tensor:
     "One source image as the model sees it: test-resized to the training size, or aspect-kept."
     x = load_image(path, tr.channels)
     if not original_size: return resize_crop(x, tr.size)
-    shape = _scaled_shape(*x.shape[-2:], tr.size, 2**unwrap(tr.G).n_downsampling)
+    shape = _scaled_shape(*x.shape[-2:], tr.size, tr.multiple)
     return resize(x, shape)
 
 # %% ../nbs/10_translate.ipynb #27d40b03
@@ -209,7 +221,7 @@ def _source_size(path:Path)->tuple:
 def _batches(srcs:list, tr:Translator, batch_size:int, original_size:bool)->list:
     "Lists of source indices, at most batch_size each, whose model inputs share one shape."
     if not original_size: return [list(range(i, min(i + batch_size, len(srcs)))) for i in range(0, len(srcs), batch_size)]
-    m, groups = 2**unwrap(tr.G).n_downsampling, {}
+    m, groups = tr.multiple, {}
     for i, p in enumerate(srcs): groups.setdefault(_scaled_shape(*_source_size(p), tr.size, m), []).append(i)
     return [g[j:j + batch_size] for g in groups.values() for j in range(0, len(g), batch_size)]
 
