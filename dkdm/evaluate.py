@@ -22,8 +22,9 @@ from .metrics import features, fid_from_features, kid_from_features, ssim
 
 
 # %% auto #0
-__all__ = ['translate_set', 'score_translations', 'evaluate_run', 'format_metrics', 'heldout_images', 'fixed_sources',
-           'ValidationCB', 'lab_stats', 'reinhard', 'macenko_stains', 'macenko']
+__all__ = ['FLAT_L_SD', 'translate_set', 'score_translations', 'evaluate_run', 'format_metrics', 'heldout_images',
+           'fixed_sources', 'ValidationCB', 'lab_stats', 'reinhard', 'macenko_stains', 'macenko', 'StainNormalizer',
+           'ReinhardNormalizer', 'MacenkoNormalizer', 'TranslatorNormalizer']
 
 # %% ../nbs/14_evaluate.ipynb #54af69b3
 def translate_set(tr, # a loaded `Translator`
@@ -196,6 +197,8 @@ def cleanup_fit(self:ValidationCB, learn):
 def _to_uint8(x:torch.Tensor)->np.ndarray: return x.clamp(-1, 1).add(1).mul(127.5).round().byte().permute(0, 2, 3, 1).numpy()
 def _from_uint8(a:np.ndarray)->torch.Tensor: return torch.from_numpy(np.ascontiguousarray(a)).permute(0, 3, 1, 2).float() / 127.5 - 1
 
+FLAT_L_SD = 0.5   # below this lightness sd (of 100) an image has no contrast to match
+
 def lab_stats(images:torch.Tensor, # (N, 3, H, W) RGB in [-1, 1]
              )->tuple: # mean (3,), std (3,) over every pixel, in CIELAB
     "The CIELAB channel means and standard deviations of a set of images."
@@ -206,11 +209,12 @@ def lab_stats(images:torch.Tensor, # (N, 3, H, W) RGB in [-1, 1]
 def reinhard(images:torch.Tensor, # (N, 3, H, W) RGB in [-1, 1]
              target:tuple, # `lab_stats` of the target domain
             )->torch.Tensor: # the images with the target's colour statistics
-    "Reinhard colour transfer: each image's CIELAB means and deviations set to the target's."
+    "Reinhard colour transfer: each image's CIELAB means and deviations set to the target's; an image without contrast stays as it is."
     from skimage.color import rgb2lab, lab2rgb
     out = []
     for a in _to_uint8(images):
         lab = rgb2lab(a / 255.); m, s = lab.reshape(-1, 3).mean(0), lab.reshape(-1, 3).std(0) + 1e-6
+        if s[0] < FLAT_L_SD: out.append(a); continue                # glass, an empty tile: nothing to match
         out.append((lab2rgb((lab - m) / s * target[1] + target[0]).clip(0, 1) * 255).round().astype(np.uint8))
     return _from_uint8(np.stack(out))
 
@@ -244,5 +248,41 @@ def macenko(images:torch.Tensor, # (N, 3, H, W) RGB in [-1, 1]
     for a in _to_uint8(images):
         od = _od(a); s, cmax = _stains(od, beta, alpha)                   # each image's own stains, its OD computed once
         c = np.linalg.lstsq(s, od.T, rcond=None)[0] * (target[1] / np.maximum(cmax, 1e-6))[:, None]
-        out.append((255 * np.exp(-target[0] @ c) - 1).T.reshape(a.shape).clip(0, 255).round().astype(np.uint8))
+        with np.errstate(over='ignore'): rgb = 255 * np.exp(-target[0] @ c) - 1     # a black patch overflows to inf: clipped to 255
+        out.append(rgb.T.reshape(a.shape).clip(0, 255).round().astype(np.uint8))
     return _from_uint8(np.stack(out))
+
+# %% ../nbs/14_evaluate.ipynb #62db7c9b
+class StainNormalizer:
+    "torchstain's shape: `fit(target)` on the target domain's images, then `normalize(images)`; (B, 3, H, W) or (3, H, W) in [-1, 1]."
+    def fit(self, target:torch.Tensor)->'StainNormalizer': self.target = self._fit(_batch(target).cpu()); return self
+    def normalize(self, images:torch.Tensor)->torch.Tensor:
+        if getattr(self, 'target', None) is None: raise RuntimeError(f"{type(self).__name__}: call fit(target_images) before normalize")
+        x = _batch(images); y = self._normalize(x).to(images.device)
+        return y[0] if images.ndim == 3 else y
+    __call__ = normalize
+
+def _batch(x:torch.Tensor)->torch.Tensor:
+    "One image or a batch as a (B, 3, H, W) batch, with a clear error for anything else."
+    if not torch.is_tensor(x) or x.ndim not in (3, 4) or x.shape[-3] != 3:
+        raise ValueError(f"expected RGB images (B, 3, H, W) or (3, H, W) in [-1, 1], got {tuple(x.shape) if torch.is_tensor(x) else type(x).__name__}")
+    return x[None] if x.ndim == 3 else x
+
+# %% ../nbs/14_evaluate.ipynb #3d816279
+class ReinhardNormalizer(StainNormalizer):
+    "Reinhard's colour transfer to the fitted images' CIELAB statistics (`reinhard`)."
+    def _fit(self, t): return lab_stats(t)
+    def _normalize(self, x): return reinhard(x.cpu(), self.target)
+
+class MacenkoNormalizer(StainNormalizer):
+    "Macenko's stain normalisation to the fitted images' stains (`macenko`)."
+    def _fit(self, t): return macenko_stains(t)
+    def _normalize(self, x): return macenko(x.cpu(), self.target)
+
+class TranslatorNormalizer(StainNormalizer):
+    "A trained translator as a normaliser: the prediction after `nfe` steps with a fixed seed."
+    def __init__(self, translator, nfe:int|None=None, seed:int|None=0): self.tr, self.nfe, self.seed = translator, nfe, seed
+    def _fit(self, t):
+        if t.shape[1] != self.tr.cfg.out_ch: raise ValueError(f"the target images have {t.shape[1]} channels; the translator makes {self.tr.cfg.out_ch}")
+        return 'learned in training'
+    def _normalize(self, x): return self.tr.translate(x.to(self.tr.device), self.nfe, self.seed)[-1]
