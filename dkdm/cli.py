@@ -4,7 +4,7 @@
 
 # %% ../nbs/17_cli.ipynb #3a5be986
 from __future__ import annotations
-import os, sys, time, json, signal, resource
+import os, re, sys, time, json, signal, resource, warnings
 from pathlib import Path
 import torch
 from torch import Tensor
@@ -25,22 +25,30 @@ from .metrics import inception_available
 from .evaluate import ValidationCB
 
 # %% auto #0
-__all__ = ['USER_ERRORS', 'user_message', 'deprecated', 'dkdm_train', 'dkdm_translate', 'mean_colour', 'carve_val', 'dkdm_demo',
-           'dkdm_balance', 'peak_memory_mb', 'run_bench', 'dkdm_bench']
+__all__ = ['USER_ERRORS', 'SKIP_FLAG', 'user_message', 'deprecated', 'dkdm_train', 'dkdm_translate', 'mean_colour', 'carve_val',
+           'dkdm_demo', 'dkdm_balance', 'peak_memory_mb', 'run_bench', 'dkdm_bench']
 
 # %% ../nbs/17_cli.ipynb #246d75d1
 USER_ERRORS = (FileNotFoundError, NotADirectoryError, FileExistsError, ValueError, DataError, CheckpointError)
 
-def user_message(e:Exception)->str:
-    "The one line a user sees for an error: a `ConfigError` names its flag."
-    if not isinstance(e, ConfigError): return str(e)
-    return f"{e.field if e.field.startswith('--') else '--' + e.field} {e.value}: {e.allowed}"
+SKIP_FLAG = {'dkdm_train': '--skip_unreadable'}   # the command's flag for the library's on_error='skip'
+
+def user_message(e:Exception, # the error
+                 prog:str|None=None, # the command, so that advice names its flag, not a Python parameter
+                )->str:
+    "The one line a user sees for an error: a `ConfigError` names its flag, and advice names the command's flags."
+    if isinstance(e, ConfigError): return f"{e.field if e.field.startswith('--') else '--' + e.field} {e.value}: {e.allowed}"
+    msg, flag = str(e), SKIP_FLAG.get(prog)
+    msg = msg.replace("pass on_error='skip'", f"pass {flag}") if flag else msg.replace(", or pass on_error='skip' to leave it out", '')
+    if prog in ('dkdm_train', 'dkdm_balance'): msg = re.sub(r"\bsize=(\d+)", r"--size \1", re.sub(r"\bsize<=(\d+)", r"--size \1 or less", msg))
+    return msg
 
 def _run_cli(prog:str, # the command's name, for the message
              f, *args, **kwargs):
-    "Call `f`; a user error becomes one line on stderr and exit status 2."
+    "Call `f`; a user error becomes one line on stderr and exit status 2, a warning one line too."
+    warnings.formatwarning = lambda msg, *a, **k: f"{prog}: warning: {msg}\n"
     try: return f(*args, **kwargs)
-    except USER_ERRORS as e: print(f"{prog}: error: {user_message(e)}", file=sys.stderr); sys.exit(2)
+    except USER_ERRORS as e: print(f"{prog}: error: {user_message(e, prog)}", file=sys.stderr); sys.exit(2)
     except NonFiniteError as e: print(f"{prog}: {e}", file=sys.stderr); sys.exit(1)
     except FitInterrupted as e:
         print(f"{prog}: {e}", file=sys.stderr); sys.exit(128 + signal.Signals[e.signal].value)
@@ -118,6 +126,7 @@ def dkdm_train(data:str=None, # unpaired folder with trainA and trainB (testA fe
                val:str=None, # held-out target-domain images (a folder; never the test split): KID every --eval_every iterations, the best checkpoint kept
                eval_every:int=500, # iterations between validation scores (with --val)
                patience:int=0, # with --val: stop after this many scores in a row without a better KID (0: never stop early)
+               skip_unreadable:store_true=False, # leave out image files that cannot be decoded (with a warning) instead of stopping
               ):
     "Train a DKDM translator from domain A to domain B."
     def run():
@@ -126,7 +135,8 @@ def dkdm_train(data:str=None, # unpaired folder with trainA and trainB (testA fe
         root, cbs = _train_data(data, out, resume), _validation(val, eval_every, patience, quiet)
         learn = train_dkdm(root, out, cbs=cbs, size=size, batch_size=batch_size, n_iters=iters, cfg=_train_cfg(flags, cfg), resume=resume, seed=seed,
                    device=device, log_every=log_every, sample_every=sample_every, ckpt_every=ckpt_every, num_workers=num_workers,
-                   compile=compile, quiet=quiet, decay_frac=decay_frac, keep=keep, preprocess=preprocess, amp=False if fp32 else None)
+                   compile=compile, quiet=quiet, decay_frac=decay_frac, keep=keep, preprocess=preprocess, amp=False if fp32 else None,
+                   on_error='skip' if skip_unreadable else 'raise')
         if not quiet: print(f"run folder: {Path(out).resolve()}  (latest checkpoint: {latest_checkpoint(out)})")
         if cbs and (v := learn.extra.get('val', {})).get('best_iter') is not None:
             print(f"best checkpoint: iteration {v['best_iter']}, validation KID {v['best_kid']:.4g}" +

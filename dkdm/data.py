@@ -203,7 +203,7 @@ def check_images(paths:list, # image files
         bad = _bad_image(p, size)
         if bad is None: good.append(Path(p)); continue
         if on_error != 'skip': raise DataError(f"{bad[0]}; {bad[1]}, or pass on_error='skip' to leave it out")
-        warnings.warn(f"on_error='skip': leaving out {bad[0]}", DataWarning)
+        warnings.warn(f"left out: {bad[0]}", DataWarning)
     return good
 
 # %% ../nbs/01_data.ipynb #dcb7ac24
@@ -332,7 +332,7 @@ class UnpairedImageFolder(Dataset):
         for name, ps in domain_folders(folder).items():
             ps = check_images(_subset(ps, max_per_domain), self.size, self.on_error)
             if ps: names.append(name); paths.append(ps)
-            else: warnings.warn(f"on_error='skip': leaving out sub-domain {folder/name}: none of its images is usable", DataWarning)
+            else: warnings.warn(f"left out: sub-domain {folder/name}, none of its images is usable", DataWarning)
         if not paths: raise DataError(f"{folder}: no usable images left after skipping bad files; fix or add images")
         return names, paths
 

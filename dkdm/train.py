@@ -116,6 +116,7 @@ def train_dkdm(data, # unpaired folder with trainA/trainB (testA, when present, 
                keep:int=3, # checkpoints kept
                n_samples:int=4, # rows of the sample grids
                preprocess:str=TRAIN_PREPROCESS, # 'crop': random crops at the files' own pixel scale; 'resize_crop' (CycleGAN's); 'resize'
+               on_error:str='raise', # image files that cannot be decoded: 'raise' a DataError, or 'skip' them with a warning
                amp:bool|None=None, # bf16 autocast; None: where it is native (CUDA, CPUs with AVX512-BF16/AMX), unless DKDM_FP32=1
               )->Learner:
     "Train DKDM on an unpaired folder into `out`, or continue the run there with `resume=True`; returns the learner."
@@ -126,7 +127,7 @@ def train_dkdm(data, # unpaired folder with trainA/trainB (testA, when present, 
     if out.exists() and not out.is_dir(): raise NotADirectoryError(f"out={str(out)!r} is a file; pass a folder for the run (a new one, or a run to continue)")
     ckpt = _resume_state(out, resume, size, cfg)
     with distributed(device) as dev:
-        ds = UnpairedImageFolder(data, 'train', size=size, preprocess=preprocess)
+        ds = UnpairedImageFolder(data, 'train', size=size, preprocess=preprocess, on_error=on_error)
         std = [DKDMTrainCB(), DeviceCB(dev, amp=amp), DDPCB(), ScheduleCB(decay_frac), LossLogCB(log_every), CheckpointCB(ckpt_every, keep), SignalCB()]
         if compile: std.append(CompileCB())
         if not quiet: std.append(ProgressCB())
