@@ -14,9 +14,10 @@ from .core import atomic_write
 from .config import DKDMConfig
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'CHECKPOINT_CHOICES', 'get_rng_state', 'set_rng_state', 'CheckpointError', 'CheckpointNotFoundError',
-           'checkpoint_path', 'best_checkpoint_path', 'list_checkpoints', 'latest_checkpoint', 'resolve_checkpoint',
-           'save_checkpoint', 'load_checkpoint', 'checkpoint_config', 'generator_weights']
+__all__ = ['CKPT_FORMAT', 'PRETRAINED_DIR', 'CHECKPOINT_CHOICES', 'get_rng_state', 'set_rng_state', 'CheckpointError',
+           'CheckpointNotFoundError', 'checkpoint_path', 'best_checkpoint_path', 'list_checkpoints',
+           'latest_checkpoint', 'pretrained', 'pretrained_path', 'resolve_checkpoint', 'save_checkpoint',
+           'load_checkpoint', 'export_translator', 'checkpoint_config', 'generator_weights']
 
 # %% ../nbs/07_checkpoint.ipynb #898720ac
 def get_rng_state(device=None, # the training device: its CUDA generator is included
@@ -85,6 +86,19 @@ def latest_checkpoint(run_dir)->Path|None:
     ps = list_checkpoints(run_dir)
     return ps[-1] if ps else None
 
+# %% ../nbs/07_checkpoint.ipynb #ee339644
+PRETRAINED_DIR = Path(__import__('dkdm').__file__).parent/'pretrained'   # package data (also from a notebook)
+
+def pretrained()->dict:
+    "The packaged translators: name -> their card (what, trained on, scores, recommended NFE, licence)."
+    import json
+    return {p.stem: json.loads(p.read_text()) for p in sorted(PRETRAINED_DIR.glob('*.json')) if (p.with_suffix('.pt')).is_file()}
+
+def pretrained_path(name)->Path|None:
+    "The checkpoint file of a packaged translator, or None when `name` is not one."
+    p = PRETRAINED_DIR/f'{name}.pt'
+    return p if isinstance(name, str) and re.fullmatch(r'[A-Za-z0-9_\-]+', name) and p.is_file() else None
+
 # %% ../nbs/07_checkpoint.ipynb #9b93e343
 CHECKPOINT_CHOICES = ('best', 'latest')
 
@@ -94,6 +108,7 @@ def resolve_checkpoint(path, # a checkpoint file, or a run folder
     "The checkpoint file meant by `path`; `CheckpointNotFoundError` when there is none."
     if which not in CHECKPOINT_CHOICES: raise CheckpointError(f"which={which!r}: use 'best' or 'latest'")
     p = Path(path)
+    if not p.exists() and (q := pretrained_path(path)) is not None: return q      # a packaged translator's name
     if p.is_dir():
         if which == 'best' and best_checkpoint_path(p).is_file(): return best_checkpoint_path(p)
         last = latest_checkpoint(p)
@@ -149,6 +164,22 @@ def load_checkpoint(path, # a ckpt_*.pt file, or a run folder (its latest checkp
     missing = [k for k in _CKPT_KEYS if k not in ck]
     if missing: raise CheckpointError(f"{p} is an incomplete dkdm checkpoint: it lacks {missing}")
     return ck
+
+# %% ../nbs/07_checkpoint.ipynb #fe850d31
+def export_translator(checkpoint, # a checkpoint file or run folder (its best checkpoint)
+                      out, # the slim checkpoint to write, e.g. dkdm/pretrained/NAME.pt
+                      card:dict, # what the card NAME.json says (written beside it)
+                     )->Path:
+    "Write a shippable translator: G's weights in float16 with the configuration, data record and prototype; and its card."
+    import json
+    ck = load_checkpoint(resolve_checkpoint(checkpoint, 'best'))
+    G = (ck['nets'].get('G_ema') or ck['nets']['G'])
+    slim = {'format': CKPT_FORMAT, 'iter': ck['iter'], 'cfg': {**ck['cfg'], 'ema': 0.}, 'opts': {}, 'prototype': ck['prototype'],
+            'nets': {'G': {k: v.half() if v.is_floating_point() else v for k, v in G.items()}},
+            'data': {k: v for k, v in ck.get('data', {}).items() if k != 'root'}}
+    out = Path(out); save_checkpoint(slim, out)
+    atomic_write(out.with_suffix('.json'), lambda t: Path(t).write_text(json.dumps(card, indent=1)))
+    return out
 
 # %% ../nbs/07_checkpoint.ipynb #8064aeab
 def checkpoint_config(ck:dict, # a loaded checkpoint

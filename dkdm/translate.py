@@ -19,7 +19,7 @@ from .fourier import phase_image, phase_similarity
 from .bridge import sample_trajectory, run_chain, FieldNoise
 from .config import DKDMConfig
 from .models import DKDMNets
-from .checkpoint import load_checkpoint, resolve_checkpoint, CheckpointError, checkpoint_config, generator_weights
+from .checkpoint import load_checkpoint, resolve_checkpoint, CheckpointError, checkpoint_config, generator_weights, pretrained, PRETRAINED_DIR
 
 # %% auto #0
 __all__ = ['Translator', 'choose_checkpoint', 'load_translator', 'sample_images', 'show_trajectory', 'translate_folder',
@@ -76,7 +76,11 @@ def choose_checkpoint(checkpoint, # a checkpoint file or a run folder
                      )->Path:
     "The checkpoint file meant; for a run folder, one printed line says which was taken."
     path = resolve_checkpoint(checkpoint, which)
-    if Path(checkpoint).is_dir() and not quiet: print(_chosen(Path(checkpoint), path))
+    if quiet: return path
+    if Path(checkpoint).is_dir(): print(_chosen(Path(checkpoint), path))
+    elif path.parent == PRETRAINED_DIR and not Path(checkpoint).exists():
+        card = pretrained()[path.stem]
+        print(f"{checkpoint}: the packaged translator: {card['what']} (NFE {card['recommended_nfe']} recommended; not for: {'; '.join(card['not_for'])})")
     return path
 
 def load_translator(checkpoint, # a dkdm checkpoint file, a run folder or a loaded checkpoint dict
