@@ -23,8 +23,8 @@ from .checkpoint import (CKPT_FORMAT, CheckpointError, get_rng_state, set_rng_st
 from .losses import dkdm_step
 
 # %% auto #0
-__all__ = ['ADA_INTERVAL', 'CancelFitException', 'Callback', 'run_cbs', 'with_cbs', 'Learner', 'FitInterrupted', 'NonFiniteError',
-           'TrainCB', 'DKDMTrainCB', 'shared_step', 'ada_start', 'ada_update']
+__all__ = ['ADA_INTERVAL', 'CancelFitException', 'Callback', 'run_cbs', 'with_cbs', 'Learner', 'NonFiniteError', 'TrainCB',
+           'DKDMTrainCB', 'FitInterrupted', 'shared_step', 'ada_start', 'ada_update']
 
 # %% ../nbs/09_learner.ipynb #068384f4
 class CancelFitException(Exception):
@@ -134,22 +134,6 @@ def _start(self:Learner):
         self._stream = [self.samples, it]
     if 'rng' in self._pending: set_rng_state(self._pending.pop('rng'), self.device)
 
-# %% ../nbs/09_learner.ipynb #76546b2a
-@patch
-@with_cbs('step')
-def _one_step(self:Learner):
-    self.callback('train_step')
-    self._track_finite()
-    self.iter += 1; self.samples += self.batch_size * self.world_size
-
-# %% ../nbs/09_learner.ipynb #bba64396
-class FitInterrupted(KeyboardInterrupt):
-    "Training stopped by SIGINT/SIGTERM after writing a checkpoint; `.signal`, `.iter`, `.checkpoint`."
-    def __init__(self, sig:str, it:int, checkpoint=None):
-        self.signal, self.iter, self.checkpoint = sig, it, checkpoint
-        super().__init__(f"{sig}: training stopped after iteration {it}; " +
-                         (f"checkpoint {checkpoint}; continue with resume=True" if checkpoint else "no checkpoint was written (no CheckpointCB)"))
-
 # %% ../nbs/09_learner.ipynb #d97cfe4e
 class NonFiniteError(RuntimeError):
     "A loss or weight became NaN or infinite; the message names it, the iteration and the last good checkpoint."
@@ -167,6 +151,39 @@ def _track_finite(self:Learner):
     first = f['ok'] & ~fin.all()
     f['bad'] = torch.where(first, ~fin, f['bad']); f['iter'] = torch.where(first, f['now'], f['iter'])
     f['ok'] = f['ok'] & fin.all(); f['now'] = f['now'] + 1
+
+# %% ../nbs/09_learner.ipynb #76546b2a
+@patch
+@with_cbs('step')
+def _one_step(self:Learner):
+    self.callback('train_step')
+    self._track_finite()
+    self.iter += 1; self.samples += self.batch_size * self.world_size
+
+# %% ../nbs/09_learner.ipynb #9e7f2598
+class TrainCB(Callback):
+    "The training step: `train_step(learn)` updates the networks on `learn.batch` and sets `learn.losses`."
+    def train_step(self, learn): raise NotImplementedError
+
+class DKDMTrainCB(TrainCB):
+    "DKDM's iteration: `dkdm_step` on the learner's networks, prototype and configuration; ADA's probability if asked."
+    def before_fit(self, learn):
+        learn.dev_proto, learn.dev_times = learn.prototype.to(learn.device), learn.cfg.times.to(learn.device)
+        learn.dev_weight = None if learn.phase_weight is None else learn.phase_weight.to(learn.device)
+        if learn.cfg.diffaug and learn.cfg.ada_target: ada_start(learn)
+    def train_step(self, learn):
+        learn.losses = dkdm_step(learn.train_nets, learn.opts, learn.batch, learn.dev_proto, learn.cfg, times=learn.dev_times,
+                                 amp=learn.amp, phase_weight=learn.dev_weight, aug_p=learn.extra.get('aug_p'), step=shared_step(learn))
+        if 'ada_sum' in learn.extra: ada_update(learn)
+        if learn.cfg.ema: ema_update(learn.nets.G_ema, learn.nets.G, learn.cfg.ema, learn.iter)
+
+# %% ../nbs/09_learner.ipynb #bba64396
+class FitInterrupted(KeyboardInterrupt):
+    "Training stopped by SIGINT/SIGTERM after writing a checkpoint; `.signal`, `.iter`, `.checkpoint`."
+    def __init__(self, sig:str, it:int, checkpoint=None):
+        self.signal, self.iter, self.checkpoint = sig, it, checkpoint
+        super().__init__(f"{sig}: training stopped after iteration {it}; " +
+                         (f"checkpoint {checkpoint}; continue with resume=True" if checkpoint else "no checkpoint was written (no CheckpointCB)"))
 
 # %% ../nbs/09_learner.ipynb #a2c1d0f1
 @patch
@@ -194,23 +211,6 @@ def _nonfinite_message(self:Learner, flags:list)->str:
     where = (f"The last good checkpoint is {last}; continue from it (train_dkdm(..., resume=True)), perhaps with a lower lr "
              "or loss weight" if last else "No checkpoint had been written yet")
     return f"training stopped: {what}. {where}. Nothing was saved after the failure."
-
-# %% ../nbs/09_learner.ipynb #9e7f2598
-class TrainCB(Callback):
-    "The training step: `train_step(learn)` updates the networks on `learn.batch` and sets `learn.losses`."
-    def train_step(self, learn): raise NotImplementedError
-
-class DKDMTrainCB(TrainCB):
-    "DKDM's iteration: `dkdm_step` on the learner's networks, prototype and configuration; ADA's probability if asked."
-    def before_fit(self, learn):
-        learn.dev_proto, learn.dev_times = learn.prototype.to(learn.device), learn.cfg.times.to(learn.device)
-        learn.dev_weight = None if learn.phase_weight is None else learn.phase_weight.to(learn.device)
-        if learn.cfg.diffaug and learn.cfg.ada_target: ada_start(learn)
-    def train_step(self, learn):
-        learn.losses = dkdm_step(learn.train_nets, learn.opts, learn.batch, learn.dev_proto, learn.cfg, times=learn.dev_times,
-                                 amp=learn.amp, phase_weight=learn.dev_weight, aug_p=learn.extra.get('aug_p'), step=shared_step(learn))
-        if 'ada_sum' in learn.extra: ada_update(learn)
-        if learn.cfg.ema: ema_update(learn.nets.G_ema, learn.nets.G, learn.cfg.ema, learn.iter)
 
 # %% ../nbs/09_learner.ipynb #a9d1f002
 def shared_step(learn)->int|None:
