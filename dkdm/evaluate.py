@@ -86,11 +86,12 @@ def heldout_images(val, # held-out target images: a folder (searched recursively
                    size:int, # the training image side
                    channels:int, # the training channels
                    preprocess:str='resize_crop', # as the training images (test-time: resize or centre crop, no flip)
+                   flag:str='--val', # the flag the images came from, for messages
                   )->tuple: # (M, C, size, size) tensor, file names (None for a tensor)
     "The validation images as one tensor, prepared as training prepares its images at test time."
     if torch.is_tensor(val): return val.float().cpu(), None
     paths = find_images(val) if Path(val).is_dir() else []
-    if len(paths) < 2: raise DataError(f"--val {val}: needs a folder with at least 2 target-domain images (found {len(paths)})")
+    if len(paths) < 2: raise DataError(f"{flag} {val}: needs a folder with at least 2 images (found {len(paths)})")
     ims = ImageList(paths, size, channels, preprocess=preprocess)
     return torch.stack([ims[i] for i in range(len(ims))]), [str(p.relative_to(val)) for p in paths]
 
@@ -111,7 +112,8 @@ class ValidationCB(Callback):
                  every:int=500, # iterations between evaluations
                  patience:int=0, # evaluations without a better KID before training stops (0: never stop early)
                  min_delta:float=0., # a KID is better only if below the best by more than this
-                 n_sources:int=32, # training source images translated at each evaluation
+                 n_sources:int=32, # source images translated at each evaluation (at most)
+                 sources=None, # held-out source-domain images to translate (a folder, or a tensor in [-1, 1]); None: training sources
                  feature_fn=None, # network batch -> (B, d) features; None: the FID Inception-v3
                  seed:int=0, # sampling seed (batch k: seed + k)
                  batch_size:int=16, # images per translation batch
@@ -124,7 +126,9 @@ def before_fit(self:ValidationCB, learn):
     self.main, self.last, self.stop = learn.rank == 0, None, False
     self.state = learn.extra.setdefault('val', {'best_kid': None, 'best_iter': None, 'bad': 0})
     if self.main:
-        self.src = fixed_sources(learn.ds, self.n_sources)
+        d = learn.data_info
+        self.src = (fixed_sources(learn.ds, self.n_sources) if self.sources is None else
+                    heldout_images(self.sources, d['size'], d['channels'], d.get('preprocess', 'resize_crop'), '--val_sources')[0][:self.n_sources])
         self.f_real = self._real_features(learn)
         rows, self.file = open_log(learn.run_dir/'val.jsonl', learn.iter)
     self.last = _shared(rows[-1]['iter'] if self.main and rows else None, learn)   # a resumed run: that iteration is scored already
