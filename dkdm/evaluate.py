@@ -114,6 +114,7 @@ class ValidationCB(Callback):
                  min_delta:float=0., # a KID is better only if below the best by more than this
                  n_sources:int=32, # source images translated at each evaluation (at most)
                  sources=None, # held-out source-domain images to translate (a folder, or a tensor in [-1, 1]); None: training sources
+                 nfe:int|None=None, # generator evaluations of the scored translations: the NFE you will translate with; None: N
                  feature_fn=None, # network batch -> (B, d) features; None: the FID Inception-v3
                  seed:int=0, # sampling seed (batch k: seed + k)
                  batch_size:int=16, # images per translation batch
@@ -150,7 +151,7 @@ def _real_features(self:ValidationCB, learn)->np.ndarray:
 def score(self:ValidationCB, learn)->dict:
     "KID (mean, subset sd) and SSIM to the sources of this iteration's translations, and the seconds it took."
     t0, G, cfg = time.perf_counter(), sampling_G(learn.nets), learn.cfg
-    fake = torch.cat([sample_images(G, b.to(learn.device), cfg.times, cfg.tau, seed=self.seed + k, amp=learn.amp)[-1].cpu()
+    fake = torch.cat([sample_images(G, b.to(learn.device), cfg.times, cfg.tau, self.nfe, seed=self.seed + k, amp=learn.amp)[-1].cpu()
                       for k, b in enumerate(self.src.split(self.batch_size))])
     kid, kid_sd = kid_from_features(self.f_real, features(fake, self.feature_fn, 50, learn.device))
     return dict(iter=learn.iter, kid=kid, kid_sd=kid_sd, ssim=float(ssim(fake, self.src).mean()),
