@@ -81,10 +81,11 @@ def _train_cfg(flags:dict, items:list)->DKDMConfig:
         if e.field in extra: raise ConfigError('--cfg', f"{e.field}={e.value}", e.allowed) from None
         raise
 
-def _validation(val, every:int, patience:int, quiet:bool, sources=None)->list:
+def _validation(val, every:int, patience:int, quiet:bool, sources=None, nfe=None, n_steps:int=5)->list:
     "The model-selection callback for --val, checked before any work; [] without --val, or with one line when FID is not installed."
     check_number('--eval_every', every, 'int', '[1, inf)'); check_number('--patience', patience, 'int', '[0, inf)')
     if sources is not None and val is None: raise ValueError("--val_sources needs --val: the held-out target images its translations are scored against")
+    if nfe is not None: check_number('--val_nfe', nfe, 'int', f'[1, {n_steps}]')
     if sources is not None and (not Path(sources).is_dir() or len(find_images(sources)) < 2):
         raise ValueError(f"--val_sources {sources}: pass a folder of at least 2 held-out source-domain images (not the test split)")
     if val is None: return []
@@ -93,7 +94,7 @@ def _validation(val, every:int, patience:int, quiet:bool, sources=None)->list:
     if not inception_available():
         print("dkdm_train: model selection is off: --val needs the FID Inception weights (pip install 'dkdm[metrics]'); training runs without it", file=sys.stderr)
         return []
-    return [ValidationCB(val, every, patience, sources=sources, verbose=not quiet)]
+    return [ValidationCB(val, every, patience, sources=sources, nfe=nfe, verbose=not quiet)]
 
 
 # %% ../nbs/17_cli.ipynb #0d4f7053
@@ -130,14 +131,16 @@ def dkdm_train(data:str=None, # unpaired folder with trainA and trainB (testA fe
                eval_every:int=500, # iterations between validation scores (with --val)
                patience:int=0, # with --val: stop after this many scores in a row without a better KID (0: never stop early)
                val_sources:str=None, # with --val: held-out source-domain images to translate for it (default: training sources)
+               val_nfe:int=None, # with --val: the NFE scored, the one you will translate with (default: all N steps)
                skip_unreadable:store_true=False, # leave out image files that cannot be decoded (with a warning) instead of stopping
               ):
     "Train a DKDM translator from domain A to domain B."
     def run():
         iters = n_iters if steps is None else deprecated('dkdm_train', '--steps', '--n_iters', steps)
         flags = dict(ngf=ngf, n_blocks=n_blocks, lambda_dp=lambda_dp, phase_mode=phase_mode, grid=grid, n_steps=n_steps, tau=tau, lr=lr)
-        root, cbs = _train_data(data, out, resume), _validation(val, eval_every, patience, quiet, val_sources)
-        learn = train_dkdm(root, out, cbs=cbs, size=size, batch_size=batch_size, n_iters=iters, cfg=_train_cfg(flags, cfg), resume=resume, seed=seed,
+        config = _train_cfg(flags, cfg)
+        root, cbs = _train_data(data, out, resume), _validation(val, eval_every, patience, quiet, val_sources, val_nfe, config.n_steps)
+        learn = train_dkdm(root, out, cbs=cbs, size=size, batch_size=batch_size, n_iters=iters, cfg=config, resume=resume, seed=seed,
                    device=device, log_every=log_every, sample_every=sample_every, ckpt_every=ckpt_every, num_workers=num_workers,
                    compile=compile, quiet=quiet, decay_frac=decay_frac, keep=keep, preprocess=preprocess, amp=False if fp32 else None,
                    on_error='skip' if skip_unreadable else 'raise')
