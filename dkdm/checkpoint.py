@@ -17,7 +17,7 @@ from .config import DKDMConfig
 __all__ = ['CKPT_FORMAT', 'PRETRAINED_DIR', 'CHECKPOINT_CHOICES', 'get_rng_state', 'set_rng_state', 'CheckpointError',
            'CheckpointNotFoundError', 'checkpoint_path', 'best_checkpoint_path', 'list_checkpoints',
            'latest_checkpoint', 'pretrained', 'pretrained_path', 'resolve_checkpoint', 'save_checkpoint',
-           'load_checkpoint', 'export_translator', 'checkpoint_config', 'generator_weights']
+           'load_checkpoint', 'checkpoint_config', 'generator_weights', 'export_translator']
 
 # %% ../nbs/07_checkpoint.ipynb #898720ac
 def get_rng_state(device=None, # the training device: its CUDA generator is included
@@ -165,22 +165,6 @@ def load_checkpoint(path, # a ckpt_*.pt file, or a run folder (its latest checkp
     if missing: raise CheckpointError(f"{p} is an incomplete dkdm checkpoint: it lacks {missing}")
     return ck
 
-# %% ../nbs/07_checkpoint.ipynb #fe850d31
-def export_translator(checkpoint, # a checkpoint file or run folder (its best checkpoint)
-                      out, # the slim checkpoint to write, e.g. dkdm/pretrained/NAME.pt
-                      card:dict, # what the card NAME.json says (written beside it)
-                     )->Path:
-    "Write a shippable translator: G's weights in float16 with the configuration, data record and prototype; and its card."
-    import json
-    ck = load_checkpoint(resolve_checkpoint(checkpoint, 'best'))
-    G = (ck['nets'].get('G_ema') or ck['nets']['G'])
-    slim = {'format': CKPT_FORMAT, 'iter': ck['iter'], 'cfg': {**ck['cfg'], 'ema': 0.}, 'opts': {}, 'prototype': ck['prototype'],
-            'nets': {'G': {k: v.half() if v.is_floating_point() else v for k, v in G.items()}},
-            'data': {k: v for k, v in ck.get('data', {}).items() if k != 'root'}}
-    out = Path(out); save_checkpoint(slim, out)
-    atomic_write(out.with_suffix('.json'), lambda t: Path(t).write_text(json.dumps(card, indent=1)))
-    return out
-
 # %% ../nbs/07_checkpoint.ipynb #8064aeab
 def checkpoint_config(ck:dict, # a loaded checkpoint
                       path, # where it came from, for messages
@@ -206,3 +190,19 @@ def generator_weights(ck:dict, # a loaded checkpoint
     for pre in ('module.', '_orig_mod.'):
         if all(k.startswith(pre) for k in sd): sd = {k[len(pre):]: v for k, v in sd.items()}
     return sd
+
+# %% ../nbs/07_checkpoint.ipynb #fe850d31
+def export_translator(checkpoint, # a checkpoint file or run folder (its best checkpoint)
+                      out, # the slim checkpoint to write, e.g. dkdm/pretrained/NAME.pt
+                      card:dict, # what the card NAME.json says (written beside it)
+                     )->Path:
+    "Write a shippable translator: G's weights in float16 with the configuration, data record and prototype; and its card."
+    import json
+    path = resolve_checkpoint(checkpoint, 'best'); ck = load_checkpoint(path)
+    G = generator_weights(ck, path)   # the moving average when the run kept one, without wrapper prefixes
+    slim = {'format': CKPT_FORMAT, 'iter': ck['iter'], 'cfg': {**ck['cfg'], 'ema': 0.}, 'opts': {}, 'prototype': ck['prototype'],
+            'nets': {'G': {k: v.half() if v.is_floating_point() else v for k, v in G.items()}},
+            'data': {k: v for k, v in ck.get('data', {}).items() if k != 'root'}}
+    out = Path(out); save_checkpoint(slim, out)
+    atomic_write(out.with_suffix('.json'), lambda t: Path(t).write_text(json.dumps(card, indent=1)))
+    return out

@@ -433,4 +433,5 @@ def ema_update(avg:nn.Module, # the moving average (`nets.G_ema`)
 
 def sampling_G(nets)->nn.Module:
     "The generator that translates: the moving average `G_ema` when the networks keep one, else `G`."
-    return getattr(nets, 'G_ema', None) or nets.G
+    avg = getattr(nets, 'G_ema', None)
+    return nets.G if avg is None else avg
