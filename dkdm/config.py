@@ -43,7 +43,7 @@ LIMITS = dict(n_steps='[1, inf)', tau='[0, inf)', lambda_gan='[0, inf)', lambda_
               lambda_reg='[0, inf)', num_patches='[1, inf)', nce_temp='(0, inf)', ngf='[1, inf)', n_blocks='[1, inf)',
               ndf='[1, inf)', n_layers_d='[1, inf)', z_dim='[1, inf)', nce_dim='[1, inf)', lr='(0, inf)', beta1='[0, 1)',
               beta2='[0, 1)', in_ch='[1, inf)', out_ch='[1, inf)', entropy_bound='[0, inf)', aug_p='[0, 1]', ada_target='[0, 1)',
-              ada_speed='[1, inf)', ema='[0, 1)')
+              ada_speed='[1, inf)', ema='[0, 1)', lambda_anchor='[0, inf)')
 CHOICES = dict(grid=('uniform', 'unsb'), phase_mode=('phasor', 'cosine', 'weighted'), sb_scale=('paper', 'unsb'),
                anchor=('none', 'identity', 'colour', 'lab'))
 AUGMENTATIONS = ('color', 'translation', 'cutout')
@@ -63,6 +63,8 @@ def check_config(self, # a DKDMConfig
                           "domains need the same channels; load both as RGB (channels=3) or both as grayscale (channels=1)")
     if self.anchor == 'lab' and self.out_ch != 3:
         raise ConfigError('anchor', 'lab', f"recolours in CIELAB, which needs RGB images, not {self.out_ch} channels; use anchor='colour'")
+    if self.lambda_anchor and self.anchor == 'none':
+        raise ConfigError('lambda_anchor', self.lambda_anchor, "pulls the translation toward its anchor, and anchor='none' has none; set anchor='lab', 'colour' or 'identity'")
 
 # %% ../nbs/05_config.ipynb #83e76f9f
 @dataclass
@@ -87,6 +89,7 @@ class DKDMConfig:
     ada_speed:int=500 # under ADA: iterations for p to move by 1
     anchor:str='none' # G's output: 'none' (tanh of its head), 'identity' (its input plus a residual that starts at 0), 'colour' (the input recoloured to B's channel statistics, plus the residual) or 'lab' (recoloured in CIELAB, as Reinhard's transfer, plus the residual)
     ema:float=0. # decay of a moving average of G's weights, which validation and translation use (e.g. 0.995); 0: none
+    lambda_anchor:float=0. # weight of an L1 pull of the translation toward its anchor (the recoloured source state); 0: off; needs an anchor
     ngf:int=64 # generator width
     n_blocks:int=9 # generator residual blocks
     ndf:int=64 # discriminator and critic width

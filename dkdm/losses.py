@@ -105,7 +105,9 @@ def generator_objective(nets:DKDMNets, # the networks (possibly DDP-wrapped)
     sb = sb_loss(xt_a, fake, entropy, t, cfg.tau, cfg.sb_scale, left)
     nce, nce_idt = nce_terms(nets, torch.cat([x_a, x_b]), torch.cat([fake, idt]), cfg)
     loss = cfg.lambda_gan*adv + cfg.lambda_dp*dp + cfg.lambda_sb*sb + cfg.lambda_reg*(nce + nce_idt)/2
-    return dict(loss=loss, adv=adv, dp=dp, sb=sb, entropy=entropy, nce=nce, nce_idt=nce_idt)
+    if not cfg.lambda_anchor: return dict(loss=loss, adv=adv, dp=dp, sb=sb, entropy=entropy, nce=nce, nce_idt=nce_idt)
+    pull = (fake - unwrap(nets.G).anchored(xt_a)).abs().mean()      # L1 to the recoloured source state
+    return dict(loss=loss + cfg.lambda_anchor*pull, adv=adv, dp=dp, sb=sb, entropy=entropy, nce=nce, nce_idt=nce_idt, pull=pull)
 
 # %% ../nbs/08_losses.ipynb #5e2b7d90
 def _per_image(x:Tensor)->Tensor: return torch.rand(len(x), 1, 1, 1, device=x.device, dtype=x.dtype)
