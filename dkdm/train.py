@@ -41,7 +41,8 @@ def _check_resume(ckpt:dict, size:int, cfg:DKDMConfig|None, ds:UnpairedImageFold
     if ds is not None and d.get('preprocess', 'resize_crop') != ds.preprocess:
         raise CheckpointError(f"the run was trained with preprocess={d.get('preprocess', 'resize_crop')!r}; resume it with that (got {ds.preprocess!r})")
     if cfg is not None and ds is None:
-        diff = {k: v for k, v in asdict(cfg).items() if k not in ('in_ch', 'out_ch') and ckpt['cfg'].get(k) != v}
+        old = {**asdict(DKDMConfig()), **ckpt['cfg']}     # a field newer than the checkpoint has its default
+        diff = {k: v for k, v in asdict(cfg).items() if k not in ('in_ch', 'out_ch') and old[k] != v}
         if diff: warnings.warn(f"resume: the run keeps its checkpoint's config; these given values are ignored: {diff}")
 
 # %% ../nbs/12_train.ipynb #e0dfce97
