@@ -17,6 +17,7 @@ from .checkpoint import load_checkpoint, latest_checkpoint, resolve_checkpoint, 
 from .models import DKDMNets
 from .learner import Learner, TrainCB
 from .callbacks import DeviceCB
+from .metrics import confusion_matrix, per_class_recall, balanced_accuracy
 from .translate import load_translator
 from .train import train_dkdm
 
@@ -26,8 +27,7 @@ __all__ = ['MANIFEST_FIELDS', 'BALANCE_CFG', 'npz_to_class_folders', 'synthetic_
            'train_class_translator', 'choose_sources', 'write_manifest', 'read_manifest', 'balance_with_translator',
            'realism_scorer', 'balance_weights', 'sampling_weights', 'generated_realism', 'balance_dataset', 'SmallCNN',
            'resnet18_classifier', 'make_classifier', 'ClassifierTrainCB', 'recompute_bn_stats', 'train_classifier',
-           'confusion_matrix', 'per_class_recall', 'balanced_accuracy', 'evaluate_classifier', 'format_table',
-           'compare_balancing']
+           'evaluate_classifier', 'format_table', 'compare_balancing']
 
 # %% ../nbs/15_augment.ipynb #1b85cc7c
 def _check_new_folder(folder:Path, overwrite:bool):
@@ -510,28 +510,6 @@ def train_classifier(train_items, # [(path, label)] items, a dataset of (image, 
                     cbs=[step, DeviceCB(dev, amp=False, channels_last=False, fast_kernels=False), *(cbs or [])]).fit()
     model.history = step.history
     return recompute_bn_stats(model, X[_epoch_order(y.cpu(), oversample, g, weights).to(y.device)], max(batch_size, 256))
-
-# %% ../nbs/15_augment.ipynb #7358e979
-def confusion_matrix(y_true, # true labels (N,)
-                     y_pred, # predicted labels (N,)
-                     n_classes:int, # K
-                    )->Tensor: # (K, K) long: rows true class, columns predicted class
-    "Count the test images of each true class predicted as each class."
-    y_true, y_pred = torch.as_tensor(y_true).long().flatten(), torch.as_tensor(y_pred).long().flatten()
-    return torch.bincount(y_true * n_classes + y_pred, minlength=n_classes**2).view(n_classes, n_classes)
-
-def per_class_recall(cm:Tensor, # (K, K) confusion matrix
-                    )->Tensor: # (K,) float, NaN for a class absent from the test set
-    "Recall of each class: the diagonal over the row sums."
-    cm = torch.as_tensor(cm).double()
-    return cm.diagonal() / cm.sum(1)
-
-# %% ../nbs/15_augment.ipynb #15ee0c46
-def balanced_accuracy(cm:Tensor, # (K, K) confusion matrix
-                     )->float:
-    "Mean recall over the classes present in the test set."
-    r = per_class_recall(cm)
-    return float(r[~r.isnan()].mean())
 
 # %% ../nbs/15_augment.ipynb #11170bea
 @torch.no_grad()
