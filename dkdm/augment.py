@@ -447,12 +447,12 @@ def _epoch_order(y:Tensor, oversample:bool, g:torch.Generator, weights:Tensor|No
     w = 1. / y.bincount().float()[y] if weights is None else weights
     return torch.tensor(list(torch.utils.data.WeightedRandomSampler(w, len(y), replacement=True, generator=g)))
 
-def _classifier_batches(X:Tensor, y:Tensor, oversample:bool, g:torch.Generator, epochs:int, batch_size:int, weights=None):
-    "The batches of `epochs` passes, each pass in a fresh order from g; a last batch of one image is left out."
+def _classifier_batches(X:Tensor, y:Tensor, oversample:bool, g:torch.Generator, epochs:int, batch_size:int, weights=None, transform=None):
+    "The batches of `epochs` passes, each pass in a fresh order from g, through `transform`; a last batch of one image is left out."
     for e in range(epochs):
         for idx in _epoch_order(y.cpu(), oversample, g, weights).split(batch_size):
             if len(idx) < 2: continue
-            idx = idx.to(y.device); yield {'x': X[idx], 'y': y[idx], 'epoch': e}
+            idx = idx.to(y.device); yield {'x': X[idx] if transform is None else transform(X[idx]), 'y': y[idx], 'epoch': e}
 
 # %% ../nbs/15_augment.ipynb #ca836554
 class ClassifierTrainCB(TrainCB):
@@ -496,6 +496,7 @@ def train_classifier(train_items, # [(path, label)] items, a dataset of (image, 
                      device=None, # a device or its name; None: `default_device()`
                      cbs:list|None=None, # more callbacks for its learner (e.g. `LossLogCB` and `ProgressCB` for a progress bar)
                      weights:Tensor|None=None, # (N,) per-image sampling weights, drawn with replacement (see `balance_weights`)
+                     transform:nn.Module|None=None, # applied to each training batch on the device, e.g. `TranslateAugment(..., value_range=(-1, 1))`
                     )->nn.Module: # the trained model in eval mode, with `.history` (mean loss per epoch)
     "Train a classifier from a seed with the package's `Learner`: the same seed and data give the same weights."
     X, y = load_items(train_items, size, channels)
@@ -506,7 +507,7 @@ def train_classifier(train_items, # [(path, label)] items, a dataset of (image, 
     per_epoch = len(y) // batch_size + (len(y) % batch_size >= 2)
     step = ClassifierTrainCB(epochs, len(y))
     Learner(nn.ModuleDict({'model': model}), {'model': torch.optim.Adam(model.parameters(), lr=lr)}, n_iters=epochs * per_epoch,
-                    batch_size=batch_size, stream=lambda start: _classifier_batches(X, y, oversample, g, epochs, batch_size, weights),
+                    batch_size=batch_size, stream=lambda start: _classifier_batches(X, y, oversample, g, epochs, batch_size, weights, transform),
                     cbs=[step, DeviceCB(dev, amp=False, channels_last=False, fast_kernels=False), *(cbs or [])]).fit()
     model.history = step.history
     return recompute_bn_stats(model, X[_epoch_order(y.cpu(), oversample, g, weights).to(y.device)], max(batch_size, 256))
