@@ -10,6 +10,7 @@ import torch
 from torch import Tensor
 import matplotlib.pyplot as plt
 from fastcore.script import call_parse, store_true, Param
+from fastcore.docments import docments
 from .core import default_device, amp_default, native_bf16
 from .data import demo_domains, DataError, ImageList, find_images, find_data, TRAIN_PREPROCESS
 from .config import DKDMConfig, ConfigError, parse_cfg, check_number
@@ -25,8 +26,8 @@ from .metrics import inception_available
 from .evaluate import ValidationCB
 
 # %% auto #0
-__all__ = ['USER_ERRORS', 'SKIP_FLAG', 'user_message', 'deprecated', 'dkdm_train', 'dkdm_translate', 'mean_colour', 'carve_val',
-           'dkdm_demo', 'dkdm_balance', 'peak_memory_mb', 'run_bench', 'dkdm_bench']
+__all__ = ['USER_ERRORS', 'SKIP_FLAG', 'user_message', 'deprecated', 'cfg_flag', 'dkdm_train', 'dkdm_translate', 'mean_colour',
+           'carve_val', 'dkdm_demo', 'dkdm_balance', 'peak_memory_mb', 'run_bench', 'dkdm_bench']
 
 # %% ../nbs/18_cli.ipynb #246d75d1
 USER_ERRORS = (FileNotFoundError, NotADirectoryError, FileExistsError, ValueError, DataError, CheckpointError)
@@ -97,6 +98,12 @@ def _validation(val, every:int, patience:int, quiet:bool, sources=None, nfe=None
     return [ValidationCB(val, every, patience, sources=sources, nfe=nfe, verbose=not quiet)]
 
 
+# %% ../nbs/18_cli.ipynb #ba0c08f6
+def cfg_flag(name:str, # a DKDMConfig field
+            )->Param: # its command-line flag: the field's docment as help, the field's type
+    "A `dkdm_train` flag for a DKDMConfig field, described by the field's own docment."
+    return Param(docments(DKDMConfig)[name], type(getattr(DKDMConfig, name)))
+
 # %% ../nbs/18_cli.ipynb #0d4f7053
 @call_parse
 def dkdm_train(data:str=None, # unpaired folder with trainA and trainB (testA feeds the sample grids)
@@ -104,14 +111,10 @@ def dkdm_train(data:str=None, # unpaired folder with trainA and trainB (testA fe
                size:int=256, # image side the model is trained at (a multiple of 4)
                n_iters:int=20000, # training iterations in all
                batch_size:int=1, # images per iteration (per GPU under torchrun)
-               ngf:int=64, # generator width
-               n_blocks:int=9, # generator residual blocks
-               lambda_dp:float=0.1, # weight of the domain phase loss (0: the UNSB baseline)
-               phase_mode:str='phasor', # domain phase loss: phasor or cosine
-               grid:str='uniform', # time grid: uniform or unsb
-               n_steps:int=5, # bridge steps N
-               tau:float=0.01, # entropy weight τ
-               lr:float=2e-4, # Adam learning rate
+               ngf:cfg_flag('ngf')=DKDMConfig.ngf, n_blocks:cfg_flag('n_blocks')=DKDMConfig.n_blocks,
+               lambda_dp:cfg_flag('lambda_dp')=DKDMConfig.lambda_dp, phase_mode:cfg_flag('phase_mode')=DKDMConfig.phase_mode,
+               grid:cfg_flag('grid')=DKDMConfig.grid, n_steps:cfg_flag('n_steps')=DKDMConfig.n_steps,
+               tau:cfg_flag('tau')=DKDMConfig.tau, lr:cfg_flag('lr')=DKDMConfig.lr,  # DKDMConfig's fields: their defaults and help live there
                cfg:Param("more DKDMConfig fields as key=value, e.g. --cfg ndf=32 nce_temp=0.1 (these win over the flags)", str, nargs='*')=None,
                seed:int=0, # random seed
                device:str=None, # cpu, cuda, cuda:1, ...; default: the best there is
