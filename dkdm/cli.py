@@ -98,7 +98,7 @@ def _validation(val, every:int, patience:int, quiet:bool, sources=None, nfe=None
     return [ValidationCB(val, every, patience, sources=sources, nfe=nfe, verbose=not quiet)]
 
 
-# %% ../nbs/18_cli.ipynb #ba0c08f6
+# %% ../nbs/18_cli.ipynb #bf369582
 def cfg_flag(name:str, # a DKDMConfig field
             )->Param: # its command-line flag: the field's docment as help, the field's type
     "A `dkdm_train` flag for a DKDMConfig field, described by the field's own docment."
@@ -261,8 +261,8 @@ def dkdm_demo(out:str='dkdm_demo', # folder for the demo data, run, translations
     else: print("  model selection was off (it needs the FID Inception weights, pip install 'dkdm[metrics]', and --n_train 8 or more): the latest checkpoint was used")
 
 # %% ../nbs/18_cli.ipynb #6e1f0a35
-def _balance(data, rare, common, out, checkpoint, n, size, n_iters, batch_size, cfg, nfe, seed, link, device, n_metric, gen_frac, quiet):
-    "dkdm_balance's job: flags checked, then `balance_dataset` with keywords, then what it wrote."
+def _balance(*, data, rare, common, out, cfg, n_iters, batch_size, n_metric, quiet, **job):
+    "dkdm_balance's job: flags checked, then `balance_dataset` with keywords (`job`: the flags it takes as they are), then what it wrote."
     for k, v in (('--data', data), ('--rare', rare), ('--common', common), ('--out', out)):
         if v is None: raise ValueError(f"{k} is required (see --help)")
     if not Path(data).is_dir(): raise ValueError(f"--data {data} is not a folder; pass the folder with one subfolder of images per class")
@@ -272,9 +272,8 @@ def _balance(data, rare, common, out, checkpoint, n, size, n_iters, batch_size, 
     from dkdm.metrics import inception_available
     if n_metric and not inception_available():
         print("dkdm_balance: the FID Inception weights are not installed (pip install 'dkdm[metrics]'): realism figures skipped", file=sys.stderr); n_metric = 0
-    r = balance_dataset(data, rare, common, out, checkpoint=checkpoint, n=n, size=size, link=link, seed=seed, nfe=nfe, device=device,
-                        n_metric=n_metric, gen_frac=gen_frac, cfg=_train_cfg(BALANCE_CFG, cfg), n_iters=n_iters, batch_size=batch_size,
-                        quiet=quiet, sample_every=0, ckpt_every=max(n_iters // 4, 1))
+    r = balance_dataset(data, rare, common, out, n_metric=n_metric, cfg=_train_cfg(BALANCE_CFG, cfg), n_iters=n_iters, batch_size=batch_size,
+                        quiet=quiet, sample_every=0, ckpt_every=max(n_iters // 4, 1), **job)
     print(f"sampling weights: {r['sampling_weights']}  (classes drawn equally often, {r['gen_frac']:g} of the {rare} draws generated)")
     print(f"balanced copy: {r['balanced']}  ({', '.join(f'{k}: {v}' for k, v in r['counts'].items())})")
     if 'kid' in r: print(f"generated vs real {rare}: KID {r['kid']:.4f}, diversity {r['diversity']:.2f} of the real images' ({r['n_fake']} and {r['n_real']} images)")
