@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from torch import Tensor
 from .core import atomic_write, save_image, refuse_existing
-from .data import find_images, load_image, resize_crop, DataError
+from .images import find_images, load_image, resize_crop, DataError
 from .config import DKDMConfig, ConfigError, check_number
 from .checkpoint import load_checkpoint, latest_checkpoint, resolve_checkpoint, checkpoint_config
 from .models import DKDMNets

@@ -9,7 +9,8 @@ import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from .core import default_device, set_seed, save_image
-from .data import find_images, load_image, resize_crop, ClassImageFolder, DataNotFoundError
+from .images import find_images, load_image, resize_crop, DataNotFoundError
+from .data import ClassImageFolder
 from .learner import Learner, TrainCB
 from .callbacks import DeviceCB
 from .metrics import confusion_matrix, per_class_recall, balanced_accuracy

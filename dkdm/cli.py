@@ -12,7 +12,8 @@ import matplotlib.pyplot as plt
 from fastcore.script import call_parse, store_true, Param
 from fastcore.docments import docments
 from .core import default_device, amp_default, native_bf16
-from .data import demo_domains, DataError, ImageList, find_images, find_data, TRAIN_PREPROCESS
+from .images import DataError, find_images, TRAIN_PREPROCESS
+from .data import demo_domains, ImageList, find_data
 from .config import DKDMConfig, ConfigError, parse_cfg, check_number
 from .checkpoint import latest_checkpoint, CheckpointError
 from .learner import FitInterrupted, NonFiniteError

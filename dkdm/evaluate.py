@@ -11,7 +11,8 @@ import torch
 import torch.distributed as dist
 from fastcore.basics import store_attr, patch
 from .core import atomic_write
-from .data import UnpairedImageFolder, ImageList, find_images, DataError
+from .images import find_images, DataError
+from .data import UnpairedImageFolder, ImageList
 from .fourier import phase_similarity
 from .checkpoint import best_checkpoint_path, save_checkpoint
 from .learner import Callback, CancelFitException

@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
 from PIL import Image
 from .core import atomic_write, resize, image_to_tensor, save_image, rank_world
-from .data import (IMG_EXTS, DataError, find_images, load_image, image_size, image_bit_depth, read_dicom, _pydicom)
+from .images import (IMG_EXTS, DataError, find_images, load_image, image_size, image_bit_depth, read_dicom, _pydicom)
 from .models import SharedNormStats, shared_norm_stats
 from .translate import Translator, load_translator
 

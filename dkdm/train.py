@@ -12,7 +12,8 @@ import torch
 import torch.distributed as dist
 from torch import Tensor, nn
 from .core import default_device, set_seed, mix_seed, atomic_write, amp_default, rank_world
-from .data import UnpairedImageFolder, ImageList, find_images, pixel_scale, TRAIN_PREPROCESS
+from .images import find_images, pixel_scale, TRAIN_PREPROCESS
+from .data import UnpairedImageFolder, ImageList
 from .fourier import phase_statistics, coherence_weights, iter_batches
 from .config import DKDMConfig, ConfigError, check_number
 from .models import DKDMNets, make_optimizers, rgb_to_lab

@@ -14,7 +14,7 @@ from fastcore.basics import patch
 from fastprogress.fastprogress import progress_bar
 from PIL import Image
 from .core import default_device, tensor_to_image, show_images, save_image, resize, refuse_existing, amp_default, unwrap, mix_seed
-from .data import IMG_EXTS, find_images, load_image, resize_crop, DataError, open_image
+from .images import IMG_EXTS, find_images, load_image, resize_crop, DataError, open_image
 from .fourier import phase_image, phase_similarity
 from .bridge import sample_trajectory, run_chain, FieldNoise
 from .config import DKDMConfig

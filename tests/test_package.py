@@ -8,7 +8,7 @@ def test_modules_import():
     for m in pkgutil.iter_modules(dkdm.__path__):
         importlib.import_module(f'dkdm.{m.name}')
 
-LAYERS = ('core data fourier bridge entropy config models checkpoint losses learner translate callbacks train '
+LAYERS = ('core images data fourier bridge entropy config models checkpoint losses learner translate callbacks train '
           'metrics evaluate classify augment native cli').split()
 
 def _imports(mod):
@@ -16,9 +16,10 @@ def _imports(mod):
     import ast
     from pathlib import Path
     tree = ast.parse((Path(dkdm.__file__).parent/f'{mod}.py').read_text())
-    names = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    rel = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 1 and n.module}   # from .data import ...
+    names = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 0 and n.module}
     names |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-    return {m.split('.', 1)[1] for m in names if m.startswith('dkdm.')}
+    return {m.split('.', 1)[0] for m in rel} | {m.split('.', 1)[1].split('.', 1)[0] for m in names if m.startswith('dkdm.')}
 
 def test_layers_import_downward():
     "Each module imports only modules of earlier layers (the order of the notebooks)."
