@@ -8,12 +8,11 @@ import json, math, time
 from pathlib import Path
 import torch
 from torch import Tensor, nn
-import torch.nn.functional as F
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
 from fastprogress.fastprogress import progress_bar
 from PIL import Image
-from .core import default_device, tensor_to_image, show_images, save_image, resize, refuse_existing, amp_default, unwrap, mix_seed
+from .core import default_device, tensor_to_image, show_images, save_image, resize, refuse_existing, amp_default, unwrap
 from .images import IMG_EXTS, find_images, load_image, resize_crop, DataError, open_image
 from .fourier import phase_image, phase_similarity
 from .bridge import sample_trajectory, run_chain, FieldNoise
@@ -23,7 +22,7 @@ from .checkpoint import load_checkpoint, resolve_checkpoint, CheckpointError, ch
 
 # %% auto #0
 __all__ = ['Translator', 'choose_checkpoint', 'load_translator', 'sample_images', 'show_trajectory', 'translate_folder',
-           'TrajectoryExplorer', 'explore', 'TranslateAugment', 'TranslateAugmentd', 'bench_translate']
+           'TrajectoryExplorer', 'explore', 'bench_translate']
 
 # %% ../nbs/10_translate.ipynb #12ba9e2a
 class Translator:
@@ -348,93 +347,6 @@ def explore(translator:Translator, # a loaded model
            )->TrajectoryExplorer:
     "An ipywidgets explorer of a trajectory: pick the source and the NFE with sliders."
     return TrajectoryExplorer(translator, images, nfe, seed)
-
-# %% ../nbs/10_translate.ipynb #19e02ca1
-def _nfe_choices(tr:Translator, nfe)->list:
-    "The NFEs an augmentation may draw: an int, an inclusive (low, high) range, a list of choices; None: N."
-    if nfe is None: return [tr.n_steps]
-    if isinstance(nfe, tuple) and len(nfe) == 2: nfe = list(range(nfe[0], nfe[1] + 1)) or [nfe[0]]
-    return [tr.check_nfe(n) for n in (nfe if isinstance(nfe, (list, tuple)) else [nfe])]
-
-def _value_range(x:Tensor, value_range)->tuple:
-    "The inputs' (low, high): given, or (0, 255) for integer images and (0, 1) for float ones."
-    if value_range is not None: return value_range
-    return (0., 255.) if not x.dtype.is_floating_point else (0., 1.)
-
-# %% ../nbs/10_translate.ipynb #e270668c
-class TranslateAugment(nn.Module):
-    "Translate each image with probability p, on the fly; keeps the input's shape, dtype and value range."
-    def __init__(self, translator:Translator, # a loaded model (`load_translator`), on the device it should run on
-                 p:float=0.5, # probability that an image is translated
-                 nfe:int|tuple|list|None=None, # NFE: an int, an inclusive (low, high) range or a list of choices; None: N
-                 seed:int|None=None, # seed of the transform's own generator; None: a fresh one
-                 value_range:tuple|None=None, # the inputs' range, e.g. (0, 1) or (-1, 1); None: (0, 255) for integers, else (0, 1)
-                ):
-        super().__init__()
-        if not isinstance(p, (int, float)) or not 0 <= p <= 1: raise ValueError(f"p={p!r} must be a probability in [0, 1]")
-        self.tr, self.p, self.seed, self.value_range = translator, float(p), seed, value_range
-        self.nfes, self._gen, self._key = _nfe_choices(translator, nfe), None, None
-
-    def extra_repr(self): return f"p={self.p}, nfe={self.nfes}, seed={self.seed}, {self.tr!r}"
-
-# %% ../nbs/10_translate.ipynb #d7c72d63
-@patch
-def _generator(self:TranslateAugment)->torch.Generator:
-    "The transform's generator in this process: from the seed, mixed with the worker's torch seed inside a DataLoader worker."
-    info = torch.utils.data.get_worker_info()
-    key = None if info is None else info.seed
-    if self._gen is None or key != self._key:
-        g = torch.Generator()
-        if self.seed is None and key is None: g.seed()
-        else: g.manual_seed(mix_seed(self.seed or 0, key or 0))
-        self._gen, self._key = g, key
-    return self._gen
-
-@patch
-def draw(self:TranslateAugment, n:int)->tuple:
-    "One call's randomness for n images: (which to translate, the NFE, the sampling seed)."
-    g = self._generator()
-    pick = torch.rand(n, generator=g) < self.p
-    nfe = self.nfes[int(torch.randint(len(self.nfes), (), generator=g))]
-    return pick, nfe, int(torch.randint(2**31 - 1, (), generator=g))
-
-# %% ../nbs/10_translate.ipynb #21277ade
-@patch
-def apply(self:TranslateAugment, x:Tensor, # (B, C, H, W) or (C, H, W) images in the pipeline's dtype and range
-          pick:Tensor, nfe:int, seed:int, # a draw (`draw`)
-         )->Tensor:
-    "Translate the picked images of x with the drawn NFE and seed; the others come back as they are."
-    xb = x[None] if x.ndim == 3 else x
-    if not bool(pick.any()): return x
-    lo, hi = _value_range(x, self.value_range)
-    y = (xb[pick].float() - lo) / (hi - lo) * 2 - 1
-    (H, W), m = y.shape[-2:], self.tr.multiple
-    if H % m or W % m: y = F.pad(y, (0, -W % m, 0, -H % m), mode='reflect')
-    t = self.tr.translate(y.to(self.tr.device), nfe, seed)[-1, ..., :H, :W].to(x.device)
-    t = (t.clamp(-1, 1) + 1) / 2 * (hi - lo) + lo
-    out = xb.clone(); out[pick] = t.round().to(x.dtype) if not x.dtype.is_floating_point else t.to(x.dtype)
-    return out[0] if x.ndim == 3 else out
-
-@patch
-def forward(self:TranslateAugment, x:Tensor)->Tensor:
-    "Translate each image of x (a batch, or one image) with probability p."
-    return self.apply(x, *self.draw(1 if x.ndim == 3 else len(x)))
-
-# %% ../nbs/10_translate.ipynb #6b23366e
-class TranslateAugmentd(nn.Module):
-    "`TranslateAugment` on the entries `keys` of a dictionary item, one draw for all of them; other entries pass through."
-    def __init__(self, keys, # the entries to translate: a name or a list of names
-                 translator:Translator, **kwargs, # the model, and `TranslateAugment`'s p, nfe, seed, value_range
-                ):
-        super().__init__()
-        self.keys, self.aug = [keys] if isinstance(keys, str) else list(keys), TranslateAugment(translator, **kwargs)
-
-    def forward(self, d:dict)->dict:
-        missing = [k for k in self.keys if k not in d]
-        if missing: raise KeyError(f"TranslateAugmentd: the item has no {', '.join(map(repr, missing))} (it has {', '.join(map(repr, d))})")
-        first = d[self.keys[0]]
-        draw = self.aug.draw(1 if first.ndim == 3 else len(first))
-        return {**d, **{k: self.aug.apply(d[k], *draw) for k in self.keys}}
 
 # %% ../nbs/10_translate.ipynb #1f145738
 def bench_translate(translator_or_cfg, # a `Translator`, or a `DKDMConfig` (or its dict) for an untrained generator
