@@ -4,7 +4,7 @@
 
 # %% ../nbs/18_cli.ipynb #3a5be986
 from __future__ import annotations
-import os, re, sys, time, json, signal, resource, warnings
+import os, re, sys, time, json, signal, warnings
 from pathlib import Path
 import torch
 from torch import Tensor
@@ -18,9 +18,9 @@ from .config import DKDMConfig, ConfigError, parse_cfg, check_number
 from .checkpoint import latest_checkpoint, CheckpointError
 from .learner import FitInterrupted, NonFiniteError
 from .callbacks import read_loss_log
-from .translate import load_translator, choose_checkpoint, translate_folder, bench_translate, show_trajectory
-from .train import train_dkdm, bench_train, train_flops, count_flops, conv_peak
-from .translate import Translator
+from .translate import load_translator, choose_checkpoint, translate_folder, show_trajectory
+from .train import train_dkdm
+from .bench import run_bench
 from .augment import balance_dataset, BALANCE_CFG
 from .native import translate_inputs
 from .metrics import inception_available
@@ -28,7 +28,7 @@ from .evaluate import ValidationCB
 
 # %% auto #0
 __all__ = ['USER_ERRORS', 'SKIP_FLAG', 'user_message', 'deprecated', 'cfg_flag', 'dkdm_train', 'dkdm_translate', 'mean_colour',
-           'carve_val', 'dkdm_demo', 'dkdm_balance', 'peak_memory_mb', 'run_bench', 'dkdm_bench']
+           'carve_val', 'dkdm_demo', 'dkdm_balance', 'dkdm_bench']
 
 # %% ../nbs/18_cli.ipynb #246d75d1
 USER_ERRORS = (FileNotFoundError, NotADirectoryError, FileExistsError, ValueError, DataError, CheckpointError)
@@ -303,36 +303,6 @@ def dkdm_balance(data:str=None, # class folders: data/<class>/*
     "Balance a rare class with images translated from a common one: train, generate, write a balanced copy, score it."
     _run_cli('dkdm_balance', _balance, data=data, rare=rare, common=common, out=out, checkpoint=checkpoint, n=n, size=size, n_iters=n_iters,
              batch_size=batch_size, cfg=cfg, nfe=nfe, seed=seed, link=link, device=device, n_metric=n_metric, gen_frac=gen_frac, quiet=quiet)
-
-# %% ../nbs/18_cli.ipynb #395a7a10
-def peak_memory_mb(device)->float:
-    "Peak GPU memory allocated on CUDA, else the process's peak resident memory, in MiB."
-    if torch.device(device).type == 'cuda': return torch.cuda.max_memory_allocated(device) / 2**20
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-# %% ../nbs/18_cli.ipynb #5ad9ba57
-def run_bench(size=64, ngf=64, n_blocks=9, batch_size=1, device=None, n_iters=10, nfe=5, threads=None, amp=None, compile=False)->list:
-    "Rows (what, value, unit) of the training and translation benchmark, with FLOPs and utilisation against a measured peak."
-    if threads: torch.set_num_threads(threads)
-    dev = default_device(device); cfg = DKDMConfig(ngf=ngf, n_blocks=n_blocks, n_steps=max(nfe, 1))
-    amp = amp_default(dev) if amp is None else amp
-    peak = conv_peak(dev, amp, channels=4 * ngf, side=max(size // 4, 1))
-    rows = [(f"3x3 conv peak ({'bf16' if amp else 'fp32'}, measured)", peak / 1e9, 'GFLOP/s')]
-    for bs in sorted({1, batch_size}):
-        r = bench_train(cfg, size=size, batch_size=bs, n_iters=n_iters, device=dev, amp=amp, compile=compile)
-        f = train_flops(cfg, size, bs, dev, amp)
-        rows += [(f'train, batch {bs}', r['it_per_s'], 'it/s'), (f'train, batch {bs}', 1 / r['it_per_s'], 's/it'),
-                 (f'train, batch {bs}', f / 1e9, 'GFLOP/it'), (f'train, batch {bs}', f * r['it_per_s'] / 1e9, 'GFLOP/s'),
-                 (f'train, batch {bs}', 100 * f * r['it_per_s'] / peak, '% of peak')]
-    for bs in sorted({1, batch_size, 8}):
-        tr = Translator.from_config(cfg, size, dev, amp)
-        ips = bench_translate(tr, size=size, batch_size=bs, n_images=max(2 * bs, n_iters), nfe=nfe)
-        x = torch.rand(bs, cfg.in_ch, size, size, device=dev) * 2 - 1
-        f = count_flops(tr.translate, x, nfe, 0) / bs
-        rows += [(f'translate NFE {nfe}, batch {bs}', ips, 'images/s'), (f'translate NFE {nfe}, batch {bs}', f / 1e9, 'GFLOP/image'),
-                 (f'translate NFE {nfe}, batch {bs}', 100 * f * ips / peak, '% of peak')]
-    rows.append(('peak memory', peak_memory_mb(dev), 'MiB'))
-    return rows
 
 # %% ../nbs/18_cli.ipynb #2fc87a56
 @call_parse

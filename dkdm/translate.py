@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_translate.ipynb #39b1a7df
 from __future__ import annotations
-import json, math, time
+import json, math
 from pathlib import Path
 import torch
 from torch import Tensor, nn
@@ -22,7 +22,7 @@ from .checkpoint import load_checkpoint, resolve_checkpoint, CheckpointError, ch
 
 # %% auto #0
 __all__ = ['Translator', 'choose_checkpoint', 'load_translator', 'sample_images', 'show_trajectory', 'translate_folder',
-           'TrajectoryExplorer', 'explore', 'bench_translate']
+           'TrajectoryExplorer', 'explore']
 
 # %% ../nbs/10_translate.ipynb #12ba9e2a
 class Translator:
@@ -347,25 +347,3 @@ def explore(translator:Translator, # a loaded model
            )->TrajectoryExplorer:
     "An ipywidgets explorer of a trajectory: pick the source and the NFE with sliders."
     return TrajectoryExplorer(translator, images, nfe, seed)
-
-# %% ../nbs/10_translate.ipynb #1f145738
-def bench_translate(translator_or_cfg, # a `Translator`, or a `DKDMConfig` (or its dict) for an untrained generator
-                    size:int|None=None, # image side (default: the translator's training size, else 64)
-                    batch_size:int=8, # images per batch
-                    n_images:int=64, # images to time (rounded up to whole batches)
-                    nfe:int|None=None, # generator evaluations per image (default N)
-                    device=None, # device for a configuration; a Translator runs where it is
-                   )->float: # images per second
-    "Translation throughput in images per second, after a warm-up batch."
-    tr = translator_or_cfg
-    if not isinstance(tr, Translator): tr = Translator.from_config(tr, size or 64, device)
-    elif device is not None and default_device(device) != tr.device:
-        raise ValueError(f"device={device!r}: the translator runs on {tr.device}; load it with device={device!r} instead")
-    size, n_batches = size or tr.size, max(1, math.ceil(n_images / batch_size))
-    x = torch.rand(batch_size, tr.channels, size, size, generator=torch.Generator().manual_seed(0)).to(tr.device) * 2 - 1
-    sync = (lambda: torch.cuda.synchronize(tr.device)) if tr.cuda else (lambda: None)
-    tr.translate(x, nfe, seed=0); sync()
-    t0 = time.perf_counter()
-    for k in range(n_batches): tr.translate(x, nfe, seed=k)
-    sync()
-    return n_batches * batch_size / (time.perf_counter() - t0)

@@ -8,7 +8,7 @@ def test_modules_import():
     for m in pkgutil.iter_modules(dkdm.__path__):
         importlib.import_module(f'dkdm.{m.name}')
 
-LAYERS = ('core images data fourier bridge entropy config models checkpoint losses learner translate transforms callbacks train '
+LAYERS = ('core images data fourier bridge entropy config models checkpoint losses learner translate transforms callbacks train bench '
           'metrics evaluate classify augment native cli').split()
 
 def _imports(mod):
