@@ -33,7 +33,7 @@ class Translator:
                  prototype:Tensor|None=None, # (C, H, W) the phase prototype of domain B, if known
                  device=None, # where to run; None: the best available
                  source:str|None=None, # where the model came from (for messages)
-                 preprocess:str='resize_crop', # how its training images were prepared (see `dkdm.data.preprocess_image`)
+                 preprocess:str='resize_crop', # how its training images were prepared (see `dkdm.images.preprocess_image`)
                  scale:float|None=None, # the pixel scale it was trained at (1: native pixels; None: not recorded)
                  amp:bool|None=None, # bf16 autocast; default: `amp_default` (CUDA, CPUs with native bf16)
                 ):
@@ -130,7 +130,7 @@ def _check_images(self:Translator, images)->Tensor:
     if not x.is_floating_point(): raise TypeError(f"images must be floats in [-1, 1], got {x.dtype}; convert with dkdm.core.image_to_tensor")
     if x.shape[1] != self.channels:
         raise ValueError(f"images have {x.shape[1]} channel(s) but the model was trained on {self.channels}; "
-                         f"convert them ({'to grayscale' if self.channels == 1 else 'to RGB'}), e.g. with dkdm.data.load_image(path, channels={self.channels})")
+                         f"convert them ({'to grayscale' if self.channels == 1 else 'to RGB'}), e.g. with dkdm.images.load_image(path, channels={self.channels})")
     lo, hi = x.aminmax() if x.device.type == 'cpu' else (-1, 1)          # a device tensor is not read back (no host sync)
     if lo < -1.01 or hi > 1.01: raise ValueError(f"images must be in [-1, 1], got values in [{lo:.3g}, {hi:.3g}]; scale them as x/127.5 - 1 for 8-bit pixels")
     m = self.multiple
