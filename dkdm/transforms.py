@@ -21,6 +21,14 @@ def _nfe_choices(tr:Translator, nfe)->list:
     if isinstance(nfe, tuple) and len(nfe) == 2: nfe = list(range(nfe[0], nfe[1] + 1)) or [nfe[0]]
     return [tr.check_nfe(n) for n in (nfe if isinstance(nfe, (list, tuple)) else [nfe])]
 
+def _targets(translator, target)->dict:
+    "{domain: Translator}: one model as {'target': it}, or the dict given, narrowed to `target` when it names one."
+    trs = dict(translator) if isinstance(translator, dict) else {'target': translator}
+    if not trs: raise ValueError("translator={} holds no domain; pass a Translator or {domain: Translator}")
+    if target is None: return trs
+    if target not in trs: raise ValueError(f"target={target!r} is not one of the domains {', '.join(map(repr, trs))}")
+    return {target: trs[target]}
+
 def _value_range(x:Tensor, value_range)->tuple:
     "The inputs' (low, high): given, or (0, 255) for integer images and (0, 1) for float ones."
     if value_range is not None: return value_range
@@ -29,18 +37,21 @@ def _value_range(x:Tensor, value_range)->tuple:
 # %% ../nbs/10a_transforms.ipynb #e270668c
 class TranslateAugment(nn.Module):
     "Translate each image with probability p, on the fly; keeps the input's shape, dtype and value range."
-    def __init__(self, translator:Translator, # a loaded model (`load_translator`), on the device it should run on
+    def __init__(self, translator:Translator|dict, # a loaded model on its device, or {target domain: model} for several
                  p:float=0.5, # probability that an image is translated
                  nfe:int|tuple|list|None=None, # NFE: an int, an inclusive (low, high) range or a list of choices; None: N
                  seed:int|None=None, # seed of the transform's own generator; None: a fresh one
                  value_range:tuple|None=None, # the inputs' range, e.g. (0, 1) or (-1, 1); None: (0, 255) for integers, else (0, 1)
+                 target:str|None=None, # with several domains: always this one; None: a domain drawn per image
                 ):
         super().__init__()
         if not isinstance(p, (int, float)) or not 0 <= p <= 1: raise ValueError(f"p={p!r} must be a probability in [0, 1]")
-        self.tr, self.p, self.seed, self.value_range = translator, float(p), seed, value_range
-        self.nfes, self._gen, self._key = _nfe_choices(translator, nfe), None, None
+        self.trs = _targets(translator, target)
+        self.tr, self.p, self.seed, self.value_range = next(iter(self.trs.values())), float(p), seed, value_range
+        self.nfes, self._gen, self._key = _nfe_choices(self.tr, nfe), None, None
+        for t in self.trs.values(): [t.check_nfe(n) for n in self.nfes]             # every domain's model takes every NFE
 
-    def extra_repr(self): return f"p={self.p}, nfe={self.nfes}, seed={self.seed}, {self.tr!r}"
+    def extra_repr(self): return f"p={self.p}, nfe={self.nfes}, seed={self.seed}, " + ', '.join(f'{k}: {t!r}' for k, t in self.trs.items())
 
 # %% ../nbs/10a_transforms.ipynb #d7c72d63
 @patch
@@ -57,27 +68,33 @@ def _generator(self:TranslateAugment)->torch.Generator:
 
 @patch
 def draw(self:TranslateAugment, n:int)->tuple:
-    "One call's randomness for n images: (which to translate, the NFE, the sampling seed)."
+    "One call's randomness for n images: (which to translate, the NFE, the sampling seed, each image's target domain)."
     g = self._generator()
     pick = torch.rand(n, generator=g) < self.p
     nfe = self.nfes[int(torch.randint(len(self.nfes), (), generator=g))]
-    return pick, nfe, int(torch.randint(2**31 - 1, (), generator=g))
+    return pick, nfe, int(torch.randint(2**31 - 1, (), generator=g)), torch.randint(len(self.trs), (n,), generator=g)
 
 # %% ../nbs/10a_transforms.ipynb #21277ade
 @patch
 def apply(self:TranslateAugment, x:Tensor, # (B, C, H, W) or (C, H, W) images in the pipeline's dtype and range
           pick:Tensor, nfe:int, seed:int, # a draw (`draw`)
+          dom:Tensor|None=None, # each image's target domain (`draw`); None: the first
          )->Tensor:
-    "Translate the picked images of x with the drawn NFE and seed; the others come back as they are."
-    xb = x[None] if x.ndim == 3 else x
-    if not bool(pick.any()): return x
+    "Translate the picked images of x with the drawn NFE, seed and domains; the others come back as they are."
+    xb, out = (x[None] if x.ndim == 3 else x), None
     lo, hi = _value_range(x, self.value_range)
-    y = (xb[pick].float() - lo) / (hi - lo) * 2 - 1
-    (H, W), m = y.shape[-2:], self.tr.multiple
-    if H % m or W % m: y = F.pad(y, (0, -W % m, 0, -H % m), mode='reflect')
-    t = self.tr.translate(y.to(self.tr.device), nfe, seed)[-1, ..., :H, :W].to(x.device)
-    t = (t.clamp(-1, 1) + 1) / 2 * (hi - lo) + lo
-    out = xb.clone(); out[pick] = t.round().to(x.dtype) if not x.dtype.is_floating_point else t.to(x.dtype)
+    dom = torch.zeros(len(xb), dtype=torch.long) if dom is None else dom
+    for d, tr in enumerate(self.trs.values()):
+        sel = pick & (dom == d)
+        if not bool(sel.any()): continue
+        y = (xb[sel].float() - lo) / (hi - lo) * 2 - 1
+        (H, W), m = y.shape[-2:], tr.multiple
+        if H % m or W % m: y = F.pad(y, (0, -W % m, 0, -H % m), mode='reflect')
+        t = tr.translate(y.to(tr.device), nfe, seed if d == 0 else mix_seed(seed, d))[-1, ..., :H, :W].to(x.device)
+        t = (t.clamp(-1, 1) + 1) / 2 * (hi - lo) + lo
+        out = xb.clone() if out is None else out
+        out[sel] = t.round().to(x.dtype) if not x.dtype.is_floating_point else t.to(x.dtype)
+    if out is None: return x
     return out[0] if x.ndim == 3 else out
 
 @patch
