@@ -72,7 +72,8 @@ def draw(self:TranslateAugment, n:int)->tuple:
     g = self._generator()
     pick = torch.rand(n, generator=g) < self.p
     nfe = self.nfes[int(torch.randint(len(self.nfes), (), generator=g))]
-    return pick, nfe, int(torch.randint(2**31 - 1, (), generator=g)), torch.randint(len(self.trs), (n,), generator=g)
+    dom = torch.randint(len(self.trs), (n,), generator=g) if len(self.trs) > 1 else torch.zeros(n, dtype=torch.long)
+    return pick, nfe, int(torch.randint(2**31 - 1, (), generator=g)), dom        # one model: the stream of draws is as before
 
 # %% ../nbs/10a_transforms.ipynb #21277ade
 @patch
