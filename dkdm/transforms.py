@@ -46,10 +46,9 @@ class TranslateAugment(nn.Module):
                 ):
         super().__init__()
         if not isinstance(p, (int, float)) or not 0 <= p <= 1: raise ValueError(f"p={p!r} must be a probability in [0, 1]")
-        self.trs = _targets(translator, target)
-        self.tr, self.p, self.seed, self.value_range = next(iter(self.trs.values())), float(p), seed, value_range
-        self.nfes, self._gen, self._key = _nfe_choices(self.tr, nfe), None, None
-        for t in self.trs.values(): [t.check_nfe(n) for n in self.nfes]             # every domain's model takes every NFE
+        self.trs, self.p, self.seed, self.value_range = _targets(translator, target), float(p), seed, value_range
+        self.nfes, self._gen, self._key = _nfe_choices(next(iter(self.trs.values())), nfe), None, None
+        for t in self.trs.values(): _nfe_choices(t, self.nfes)                        # every domain's model takes every NFE
 
     def extra_repr(self): return f"p={self.p}, nfe={self.nfes}, seed={self.seed}, " + ', '.join(f'{k}: {t!r}' for k, t in self.trs.items())
 
