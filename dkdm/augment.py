@@ -5,6 +5,7 @@
 # %% ../nbs/16_augment.ipynb #cf40f433
 from __future__ import annotations
 import csv, json, math, os, re, shutil, time
+from dataclasses import dataclass, replace
 from fastcore.meta import delegates
 from pathlib import Path
 import numpy as np
@@ -17,12 +18,13 @@ from .checkpoint import load_checkpoint, latest_checkpoint, resolve_checkpoint, 
 from .models import DKDMNets
 from .translate import load_translator
 from .train import train_dkdm
-from .classify import _images_in, class_items, folder_items, class_counts, read_image, load_items, train_classifier, evaluate_classifier
+from .classify import _images_in, class_items, folder_items, class_counts, read_image, load_items, train_classifier, evaluate_classifier, ClassifierOptions
 
 # %% auto #0
 __all__ = ['MANIFEST_FIELDS', 'BALANCE_CFG', 'n_needed', 'class_pair_root', 'train_class_translator', 'choose_sources',
            'write_manifest', 'read_manifest', 'balance_with_translator', 'realism_scorer', 'balance_weights',
-           'sampling_weights', 'generated_realism', 'balance_dataset', 'format_table', 'compare_balancing']
+           'sampling_weights', 'generated_realism', 'BalanceOptions', 'balance_dataset', 'format_table',
+           'compare_balancing']
 
 # %% ../nbs/16_augment.ipynb #df5e931e
 def n_needed(counts:dict, # class name -> number of images
@@ -236,52 +238,66 @@ def generated_realism(real, # real rare images: a tensor or a list of files
     fr, ff = (features(load(s), feature_fn, 50, 'cpu') for s in (real, fake))
     return dict(kid=kid_from_features(fr, ff)[0], diversity=diversity_ratio(ff, fr), n_real=len(fr), n_fake=len(ff))
 
-# %% ../nbs/16_augment.ipynb #5922c4ac
-def _check_balance(rare:str, common:str, n, nfe, link:str, gen_frac:float):
-    "ConfigErrors naming the argument (the flag, under dkdm_balance) for values that cannot work, before any work."
-    if rare == common: raise ConfigError('common', common, 'is the rare class too; pass the class to balance it against')
-    if n is not None: check_number('n', n, 'int', '[1, inf)')
-    if nfe is not None: check_number('nfe', nfe, 'int', '[1, inf)')
-    if link not in ('symlink', 'copy', 'auto'): raise ConfigError('link', link, 'use symlink, copy or auto')
-    check_number('gen_frac', gen_frac, 'float', '[0, 1]')
+# %% ../nbs/16_augment.ipynb #ba1a002c
+@dataclass
+class BalanceOptions:
+    "What `balance_dataset` makes: how many images, at which size and NFE, how real images are copied, the draw weights, the figures."
+    n:int|None=None # how many images to generate; default: the gap to the common class
+    size:int|None=None # training side; default: the rare images' shorter side, down to a multiple of 4
+    nfe:int|None=None # generator evaluations (None: the translator's N)
+    link:str='auto' # real images in the copy: 'symlink', 'copy' or 'auto'
+    gen_frac:float=0.1 # the share of the rare class's draws that are generated images, in sampling_weights.csv
+    n_metric:int=200 # images for KID and diversity (0: skip them)
+    feature_fn:object=None # features for the metrics; None: the FID Inception
+    def __post_init__(self):
+        "ConfigErrors naming the option (the flag, under dkdm_balance) for values that cannot work, before any work."
+        for k in ('n', 'size', 'nfe'):
+            if getattr(self, k) is not None: check_number(k, getattr(self, k), 'int', '[1, inf)')
+        if self.link not in ('symlink', 'copy', 'auto'): raise ConfigError('link', self.link, 'use symlink, copy or auto')
+        check_number('gen_frac', self.gen_frac, 'float', '[0, 1]'); check_number('n_metric', self.n_metric, 'int', '[0, inf)')
 
-# %% ../nbs/16_augment.ipynb #0f4c9a72
+# %% ../nbs/16_augment.ipynb #ba1a002e
 _DONE = '.complete'
 BALANCE_CFG = dict(lambda_dp=0., diffaug='color,translation,cutout')   # the translator's settings unless cfg= is given (see above)
 
-@delegates(train_dkdm, but=['data', 'out', 'keep', 'size', 'seed', 'device', 'resume'])
+def _split_balance(opts:BalanceOptions|None, kwargs:dict)->BalanceOptions:
+    "The options with the keywords that are `BalanceOptions` fields (taken out of kwargs); the rest stay for training."
+    return replace(opts or BalanceOptions(), **{k: kwargs.pop(k) for k in list(kwargs) if k in BalanceOptions.__dataclass_fields__})
+
+def _rare_size(items:list, classes:list, rare:str)->int:
+    "The rare images' shorter side, down to a multiple of 4."
+    return min(read_image(next(p for p, l in items if classes[l] == rare)).shape[-2:]) // 4 * 4
+
+# %% ../nbs/16_augment.ipynb #ba1a002f
+@delegates(train_dkdm, but=['data', 'out', 'opts', 'device', 'resume'])
 def balance_dataset(data, # class folders: data/<class>/*
                     rare:str, # the rare class
                     common:str, # the common class it is balanced against (the translator's source)
                     out, # the job folder: run/, generated/<rare>/, balanced/<class>/
                     checkpoint=None, # a translator checkpoint or run folder to use instead of training one
-                    n:int|None=None, # how many images to generate; default: the gap to the common class
-                    size:int|None=None, # training side; default: the rare images' shorter side, down to a multiple of 4
-                    link:str='auto', # real images in the copy: 'symlink', 'copy' or 'auto'
-                    seed:int=0, nfe:int|None=None, device=None, # seed of training and generation, generator evaluations, device
-                    n_metric:int=200, # images for KID and diversity (0: skip them)
-                    feature_fn=None, # features for the metrics; None: the FID Inception
-                    gen_frac:float=0.1, # the share of the rare class's draws that are generated images, in sampling_weights.csv
+                    opts:BalanceOptions|None=None, # what to make; its fields may also be given as keywords
+                    seed:int=0, # seed of training and generation
+                    device=None, # where to train and generate; None: the best there is
                     **kwargs)->dict: # what was written and the realism figures
     "Train (or load) a translator common → rare, generate the missing rare images, write a balanced copy and score it."
-    data, out = Path(data), Path(out); final = out/'balanced'
+    data, out, o = Path(data), Path(out), _split_balance(opts, kwargs); final = out/'balanced'
     if (final/_DONE).exists(): raise FileExistsError(f"{final} already holds a finished balanced copy; choose another out folder (nothing was changed)")
-    _check_balance(rare, common, n, nfe, link, gen_frac)
+    if rare == common: raise ConfigError('common', common, 'is the rare class too; pass the class to balance it against')
     items, classes = class_items(data)
     gap = n_needed(class_counts(items, classes), rare, common)          # (also: both classes exist)
-    if (n := gap if n is None else n) == 0:
+    if (n := gap if o.n is None else o.n) == 0:
         raise DataError(f"{data/rare} already has as many images as {data/common}: nothing to generate; pass n (--n) to generate anyway")
-    size = size or (min(read_image(next(p for p, l in items if classes[l] == rare)).shape[-2:]) // 4 * 4)
     if kwargs.get('cfg') is None: kwargs['cfg'] = DKDMConfig(**BALANCE_CFG)
-    ck = resolve_checkpoint(checkpoint) if checkpoint else train_class_translator(data, common, rare, out/'run', size=size, seed=seed, device=device, resume=True, **kwargs)
+    ck = resolve_checkpoint(checkpoint) if checkpoint else train_class_translator(
+        data, common, rare, out/'run', size=o.size or _rare_size(items, classes, rare), seed=seed, device=device, resume=True, **kwargs)
     gen = out/'generated'/rare
     rows = read_manifest(gen) if (gen/'manifest.csv').exists() else []
     if len(rows) != n or not all((gen/r['file']).exists() for r in rows):
-        balance_with_translator(ck, data/common, gen, n, nfe=nfe, seed=seed, overwrite=True, device=device)
-    res = dict(counts=_balanced_copy(data, classes, rare, gen, final, link), balanced=str(final), checkpoint=str(ck), n_generated=n)
-    ws = sampling_weights(final, rare, gen_frac)
-    atomic_write(final/'sampling_weights.csv', lambda p: _write_csv(p, ws, list(ws[0]))); res |= dict(sampling_weights=str(final/'sampling_weights.csv'), gen_frac=gen_frac)
-    if n_metric and n: res |= generated_realism([p for p, l in items if classes[l] == rare], find_images(gen), n_metric, feature_fn)
+        balance_with_translator(ck, data/common, gen, n, nfe=o.nfe, seed=seed, overwrite=True, device=device)
+    res = dict(counts=_balanced_copy(data, classes, rare, gen, final, o.link), balanced=str(final), checkpoint=str(ck), n_generated=n)
+    ws = sampling_weights(final, rare, o.gen_frac)
+    atomic_write(final/'sampling_weights.csv', lambda p: _write_csv(p, ws, list(ws[0]))); res |= dict(sampling_weights=str(final/'sampling_weights.csv'), gen_frac=o.gen_frac)
+    if o.n_metric and n: res |= generated_realism([p for p, l in items if classes[l] == rare], find_images(gen), o.n_metric, o.feature_fn)
     atomic_write(final/'balance.json', lambda p: Path(p).write_text(json.dumps(res, indent=1))); (final/_DONE).touch()
     return res
 
@@ -342,24 +358,19 @@ def compare_balancing(train_root, # class folders of the imbalanced training set
                       generated:dict|None=None, # method name -> folder of generated rare images, or translator checkpoint
                       mixes:dict|None=None, # recipe name -> (a `generated` method, share of rare draws that are generated, images as a multiple of the gap)
                       seeds=(0, 1, 2), # one classifier per method and seed
-                      epochs:int=5, # classifier epochs
-                      arch:str='small', # 'small' or 'resnet18'
-                      size:int|None=None, # image side; default: that of the first training image
-                      channels:int=1, # image channels
+                      clf:ClassifierOptions|None=None, # the classifiers (size None: that of the first training image)
                       work=None, # where images generated from checkpoints are written (work/<method>/)
                       nfe:int|None=None, # NFE for images generated from checkpoints (None: the translator's default)
-                      batch_size:int=32, # classifier batch size (also used for translation)
-                      lr:float=1e-3, # classifier learning rate
                       device=None, # a device or its name; None: `default_device()`
-                      verbose:bool=True, # print one line per method
                       alone:bool=True, # also score each generated set alone (as many images as the gap, drawn uniformly)
                      )->list: # one dict per method: means and sds over the seeds, the runs, the generated folder
     "Train and score a classifier per seed on the imbalanced set, with oversampling, and with each set of generated images."
+    clf = clf or ClassifierOptions(); batch_size, channels = clf.batch_size, clf.channels
     items, classes = class_items(train_root)
     test_items, _ = class_items(test_root, classes)
     for k, name in ((rare, 'rare'), (common, 'common')):
         if k not in classes: raise ValueError(f"{name}={k!r} is not a class of {train_root}; classes are {classes}")
-    size = size or read_image(items[0][0], None, channels).shape[-1]
+    size = clf.size or read_image(items[0][0], None, channels).shape[-1]
     counts, r = class_counts(items, classes), classes.index(rare)
     n = n_needed(counts, rare, common); n_max = max([n] + [math.ceil(m * n) for _, _, m in (mixes or {}).values()])
     gen, folders = {}, {}
@@ -372,9 +383,9 @@ def compare_balancing(train_root, # class folders of the imbalanced training set
     for name, (its, over, frac) in sets.items():
         data, t0 = load_items(its, size, channels), time.time()
         w = None if frac is None else balance_weights(data[1], torch.arange(len(its)) >= len(items), r, frac)
-        runs = [evaluate_classifier(train_classifier(data, len(classes), arch, epochs, s, over, batch_size, lr, device=device, weights=w), test)
+        runs = [evaluate_classifier(train_classifier(data, len(classes), clf, s, over, device, weights=w), test)
                 | dict(seed=s) for s in seeds]
         src = (mixes or {}).get(name, (name,))[0]
         rows.append(_summarise(name, runs, classes, len(its), int((data[1] == r).sum())) | dict(folder=folders.get(src), gen_frac=frac))
-        if verbose: print(f"{name}: balanced accuracy {rows[-1]['balanced_accuracy']:.3f} ({time.time() - t0:.1f} s)")
+        print(f"{name}: balanced accuracy {rows[-1]['balanced_accuracy']:.3f} ({time.time() - t0:.1f} s)")
     return rows

@@ -4,6 +4,7 @@
 
 # %% ../nbs/15_classify.ipynb #7100e5bc
 from __future__ import annotations
+from dataclasses import dataclass, replace
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
@@ -11,6 +12,7 @@ from torch import Tensor
 from .core import default_device, set_seed, save_image
 from .images import find_images, load_image, resize_crop, DataNotFoundError
 from .data import ClassImageFolder
+from .config import check_number
 from .learner import Learner, TrainCB
 from .callbacks import DeviceCB
 from .metrics import confusion_matrix, per_class_recall, balanced_accuracy
@@ -18,7 +20,7 @@ from .metrics import confusion_matrix, per_class_recall, balanced_accuracy
 # %% auto #0
 __all__ = ['npz_to_class_folders', 'synthetic_images', 'synthetic_class_folders', 'class_items', 'folder_items', 'class_counts',
            'read_image', 'load_items', 'SmallCNN', 'resnet18_classifier', 'make_classifier', 'ClassifierTrainCB',
-           'recompute_bn_stats', 'train_classifier', 'evaluate_classifier']
+           'recompute_bn_stats', 'ClassifierOptions', 'train_classifier', 'evaluate_classifier']
 
 # %% ../nbs/15_classify.ipynb #1b85cc7c
 def _check_new_folder(folder:Path, overwrite:bool):
@@ -212,35 +214,47 @@ def recompute_bn_stats(model:nn.Module, # a classifier, possibly with batch-norm
     for m, mom in zip(bns, moms): m.momentum = mom
     return model.eval()
 
-# %% ../nbs/15_classify.ipynb #1efc9277
+# %% ../nbs/15_classify.ipynb #c1a50021
+@dataclass
+class ClassifierOptions:
+    "How a classifier is trained: architecture, epochs, batch, learning rate, and the image size and channels it reads."
+    arch:str='small' # 'small' or 'resnet18'
+    epochs:int=5 # passes over the training set
+    batch_size:int=32 # images per step
+    lr:float=1e-3 # Adam learning rate
+    size:int|None=None # resize images read from files (None: as they are)
+    channels:int=1 # image channels
+    def __post_init__(self):
+        if self.arch not in ('small', 'resnet18'): raise ValueError(f"arch={self.arch!r} must be 'small' or 'resnet18'")
+        for k in ('epochs', 'batch_size', 'channels'): check_number(k, getattr(self, k), 'int', '[1, inf)')
+        check_number('lr', self.lr, 'float', '(0, inf)')
+
+# %% ../nbs/15_classify.ipynb #c1a50022
 def train_classifier(train_items, # [(path, label)] items, a dataset of (image, label) pairs, or (X, y) tensors
                      n_classes:int|None=None, # number of classes; default: largest label + 1
-                     arch:str='small', # 'small' or 'resnet18'
-                     epochs:int=5, # passes over the training set
+                     opts:ClassifierOptions|None=None, # architecture, epochs, batch, learning rate, image size and channels
                      seed:int=0, # seed of the initialisation and of the batch order
                      oversample:bool=False, # draw classes equally often (naive oversampling)
-                     batch_size:int=32, # images per step
-                     lr:float=1e-3, # Adam learning rate
-                     size:int|None=None, # resize images read from files
-                     channels:int=1, # image channels
                      device=None, # a device or its name; None: `default_device()`
                      cbs:list|None=None, # more callbacks for its learner (e.g. `LossLogCB` and `ProgressCB` for a progress bar)
                      weights:Tensor|None=None, # (N,) per-image sampling weights, drawn with replacement (see `balance_weights`)
                      transform:nn.Module|None=None, # applied to each training batch on the device, e.g. `TranslateAugment(..., value_range=(-1, 1))`
+                     **kw, # `ClassifierOptions` fields to change
                     )->nn.Module: # the trained model in eval mode, with `.history` (mean loss per epoch)
     "Train a classifier from a seed with the package's `Learner`: the same seed and data give the same weights."
-    X, y = load_items(train_items, size, channels)
+    o = replace(opts or ClassifierOptions(), **kw)
+    X, y = load_items(train_items, o.size, o.channels)
     dev = default_device(device)
     set_seed(seed, deterministic=True)
-    model = make_classifier(arch, X.shape[1], n_classes or int(y.max()) + 1).to(dev)
+    model = make_classifier(o.arch, X.shape[1], n_classes or int(y.max()) + 1).to(dev)
     g, X, y = torch.Generator().manual_seed(seed), X.to(dev), y.to(dev)
-    per_epoch = len(y) // batch_size + (len(y) % batch_size >= 2)
-    step = ClassifierTrainCB(epochs, len(y))
-    Learner(nn.ModuleDict({'model': model}), {'model': torch.optim.Adam(model.parameters(), lr=lr)}, n_iters=epochs * per_epoch,
-                    batch_size=batch_size, stream=lambda start: _classifier_batches(X, y, oversample, g, epochs, batch_size, weights, transform),
-                    cbs=[step, DeviceCB(dev, amp=False, channels_last=False, fast_kernels=False), *(cbs or [])]).fit()
+    per_epoch = len(y) // o.batch_size + (len(y) % o.batch_size >= 2)
+    step = ClassifierTrainCB(o.epochs, len(y))
+    Learner(nn.ModuleDict({'model': model}), {'model': torch.optim.Adam(model.parameters(), lr=o.lr)}, n_iters=o.epochs * per_epoch,
+            batch_size=o.batch_size, ds=lambda start: _classifier_batches(X, y, oversample, g, o.epochs, o.batch_size, weights, transform),
+            cbs=[step, DeviceCB(dev, amp=False, channels_last=False, fast_kernels=False), *(cbs or [])]).fit()
     model.history = step.history
-    return recompute_bn_stats(model, X[_epoch_order(y.cpu(), oversample, g, weights).to(y.device)], max(batch_size, 256))
+    return recompute_bn_stats(model, X[_epoch_order(y.cpu(), oversample, g, weights).to(y.device)], max(o.batch_size, 256))
 
 # %% ../nbs/15_classify.ipynb #11170bea
 @torch.no_grad()

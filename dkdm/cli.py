@@ -18,11 +18,11 @@ from .config import DKDMConfig, ConfigError, parse_cfg, check_number
 from .checkpoint import latest_checkpoint, CheckpointError
 from .learner import FitInterrupted, NonFiniteError
 from .callbacks import read_loss_log
-from .translate import load_translator, choose_checkpoint, translate_folder, show_trajectory
+from .translate import load_translator, choose_checkpoint, show_trajectory
 from .train import train_dkdm
 from .bench import run_bench
 from .augment import balance_dataset, BALANCE_CFG
-from .native import translate_inputs
+from .folder import FolderOptions, translate_folder
 from .metrics import inception_available
 from .evaluate import ValidationCB
 
@@ -155,8 +155,12 @@ def dkdm_train(data:str=None, # unpaired folder with trainA and trainB (testA fe
     _run_cli('dkdm_train', run)
 
 # %% ../nbs/18_cli.ipynb #95ee0337
-def _translate_flags(input, output, batch_size:int, nfe, samples:int, tile:int, overlap:int, level:int, which:str):
+def _translate_flags(input, output, batch_size:int, nfe, samples:int, tile:int, overlap:int, level:int, which:str, modes:dict):
     "One-line errors naming the flag, for every value of dkdm_translate, before any work."
+    if modes['overwrite'] and modes['resume']: raise ValueError("--overwrite and --resume exclude each other: replace the outputs that exist, or skip them")
+    if modes['trajectory'] and not modes['square']: raise ValueError("--trajectory goes with --square: the strips show the training square")
+    if modes['square'] and (samples > 1 or modes['format'] != 'png'): raise ValueError("--square writes one PNG per image; --samples and --format dicom go without it")
+    if modes['format'] not in ('png', 'dicom'): raise ConfigError('format', modes['format'], 'use png or dicom')
     for k, v in (('batch_size', batch_size), ('samples', samples), ('tile', tile)): check_number(k, v, 'int', '[1, inf)')
     if nfe is not None: check_number('nfe', nfe, 'int', '[1, inf)')
     if tile % 4: raise ConfigError('tile', tile, 'use a multiple of 4 (the network halves the image twice)')
@@ -171,10 +175,10 @@ def dkdm_translate(checkpoint:str=None, # a ckpt_*.pt file or a run folder (its 
                    input:str=None, # folder of source-domain images
                    output:str=None, # folder for the translations (created; never the input folder)
                    nfe:int=None, # bridge steps to run (default: all N)
-                   batch_size:int=8, # images per batch
+                   batch_size:int=8, # images (--square) or tiles per batch
                    seed:int=0, # sampling seed
-                   overwrite:store_true=False, # replace existing outputs
-                   trajectory:store_true=False, # also write each image's trajectory strip
+                   overwrite:store_true=False, # replace outputs that exist
+                   trajectory:store_true=False, # with --square: also write each image's trajectory strip
                    device:str=None, # cpu, cuda, ...; default: the best there is
                    tile:int=512, # tile side for images larger than one tile (a multiple of 4)
                    overlap:int=64, # pixels neighbouring tiles share
@@ -182,7 +186,7 @@ def dkdm_translate(checkpoint:str=None, # a ckpt_*.pt file or a run folder (its 
                    format:str='png', # png, or dicom (DICOM sources written as derived DICOM)
                    level:int=0, # pyramid level of whole-slide images
                    resume:store_true=False, # skip outputs that exist
-                   square:store_true=False, # the old behaviour: resize and crop every image to the training square
+                   square:store_true=False, # resize and centre-crop every image to the training square, in batches
                    fp32:store_true=False, # float32 even where bf16 is native
                    which:str='best', # for a run folder: best (the validated best, else the latest) or latest
                   ):
@@ -190,14 +194,11 @@ def dkdm_translate(checkpoint:str=None, # a ckpt_*.pt file or a run folder (its 
     def run():
         for k, v in (('--checkpoint', checkpoint), ('--input', input), ('--output', output)):
             if v is None: raise ValueError(f"{k} is required (see --help)")
-        _translate_flags(input, output, batch_size, nfe, samples, tile, overlap, level, which)
-        ck = choose_checkpoint(checkpoint, which)
-        if square: paths = translate_folder(ck, input, output, nfe=nfe, batch_size=batch_size, seed=seed,
-                                            overwrite=overwrite, save_trajectory=trajectory, device=device, amp=False if fp32 else None)
-        else:
-            if overwrite or trajectory: raise ValueError("--overwrite and --trajectory go with --square; use --resume or a new --output")
-            paths = translate_inputs(ck, input, output, nfe=nfe, seed=seed, tile=tile, overlap=overlap, samples=samples,
-                                     fmt=format, level=level, resume=resume, batch_size=min(batch_size, 4), device=device, amp=False if fp32 else None)
+        modes = dict(overwrite=overwrite, resume=resume, trajectory=trajectory, square=square, format=format)
+        _translate_flags(input, output, batch_size, nfe, samples, tile, overlap, level, which, modes)
+        opts = FolderOptions(nfe, seed, square, trajectory, tile, overlap, samples, format, level, batch_size,
+                             'replace' if overwrite else 'skip' if resume else 'refuse')
+        paths = translate_folder(choose_checkpoint(checkpoint, which), input, output, opts, device=device, amp=False if fp32 else None)
         print(f"wrote {len(paths)} files to {Path(output).resolve()}")
     _run_cli('dkdm_translate', run)
 
@@ -225,7 +226,7 @@ def _demo(out, n_iters, size, ngf, n_blocks, batch_size, n_train, device, seed, 
                        device=device, log_every=25, sample_every=every, ckpt_every=every, quiet=quiet)
     t_train = time.time() - t0
     tr = load_translator(out/'run', device=device, quiet=quiet)
-    paths = translate_folder(tr, data/'testA', out/'translated', overwrite=True, seed=seed, progress=not quiet)
+    paths = translate_folder(tr, data/'testA', out/'translated', square=True, batch_size=8, exists='replace', seed=seed, progress=not quiet)
     load = lambda d: torch.stack(list(ImageList(find_images(d), size=size)))
     src, fake, real_b = load(data/'testA'), load(out/'translated'), load(data/'testB')
     fig = show_trajectory(tr, src.to(tr.device), seed=seed); fig.savefig(out/'trajectory.png', dpi=80); plt.close(fig)

@@ -160,6 +160,7 @@ def save_image(img, # a (C, H, W) tensor in [-1, 1], or a uint8/uint16 array (H,
 # %% ../nbs/00_core.ipynb #b100b381
 def refuse_existing(paths:list, # the files about to be written (None entries are ignored)
                     folder, # the output folder, for the message
+                    how:str='pass overwrite=True to replace them', # what the caller can do instead
                    ):
     "Raise FileExistsError naming the outputs that exist already; nothing has been written yet."
     paths = [Path(p) for p in paths if p is not None]
@@ -168,7 +169,7 @@ def refuse_existing(paths:list, # the files about to be written (None entries ar
     rel = lambda p: str(p.relative_to(folder)) if p.is_relative_to(folder) else str(p)
     names = ', '.join(rel(p) for p in exist[:5]) + (', ...' if len(exist) > 5 else '')
     raise FileExistsError(f"{len(exist)} of the {len(paths)} output files already exist in {folder} ({names}); nothing was "
-                          "written. Pass overwrite=True to replace them, or choose another output folder")
+                          f"written. To go on, {how}, or choose another output folder")
 
 # %% ../nbs/00_core.ipynb #38472c14
 def show_images(ims, # tensor (B, C, H, W) or list of (C, H, W) tensors in [-1, 1]

@@ -16,7 +16,7 @@ from .core import image_to_tensor, resize
 __all__ = ['IMG_EXTS', 'PREPROCESS', 'TRAIN_PREPROCESS', 'DataError', 'DataNotFoundError', 'DataWarning', 'open_image',
            'is_image_file', 'find_images', 'domain_folders', 'is_grayscale', 'image_pixels', 'load_image', 'read_dicom',
            'image_size', 'image_bit_depth', 'check_images', 'resize_crop', 'crop_image', 'preprocess_image',
-           'pixel_scale']
+           'pixel_scale', 'rgb_to_lab', 'lab_to_rgb']
 
 # %% ../nbs/00a_images.ipynb #e7da17a0
 IMG_EXTS = ('.png', '.jpg', '.jpeg', '.bmp', '.tif', '.tiff', '.webp', '.ppm', '.pgm', '.dcm')
@@ -264,3 +264,30 @@ def pixel_scale(paths:list, # training image files
     "The pixel scale a model trained on these files works at: 1 for 'crop', else the median of size / shorter side."
     if preprocess == 'crop' or not paths: return 1.
     return float(np.median([size / min(image_size(p)) for p in paths]))
+
+# %% ../nbs/00a_images.ipynb #0f970854
+_SRGB_XYZ = torch.tensor([[0.412453, 0.357580, 0.180423], [0.212671, 0.715160, 0.072169], [0.019334, 0.119193, 0.950227]], dtype=torch.float64)
+_XYZ_SRGB = torch.linalg.inv(_SRGB_XYZ)                # its inverse, computed once
+_D65 = torch.tensor([0.95047, 1., 1.08883], dtype=torch.float64)
+_E = 6 / 29                                           # where CIELAB's cube root turns linear
+
+def rgb_to_lab(x:Tensor, # (B, 3, H, W) sRGB in [-1, 1]
+              )->Tensor: # (B, 3, H, W) float32 L in [0, 100], a and b about [-128, 127]
+    "CIELAB (D65 white) of sRGB images."
+    c = ((x.float() + 1) / 2).clamp(0, 1)
+    lin = torch.where(c > 0.04045, ((c.clamp_min(0.04045) + 0.055) / 1.055) ** 2.4, c / 12.92)
+    m = (_SRGB_XYZ / _D65[:, None]).to(lin)
+    f = torch.einsum('ij,bjhw->bihw', m, lin)
+    f = torch.where(f > _E**3, f.clamp_min(_E**3) ** (1 / 3), f / (3 * _E**2) + 4 / 29)
+    return torch.stack([116 * f[:, 1] - 16, 500 * (f[:, 0] - f[:, 1]), 200 * (f[:, 1] - f[:, 2])], 1)
+
+# %% ../nbs/00a_images.ipynb #2bfc4a25
+def lab_to_rgb(lab:Tensor, # (B, 3, H, W) CIELAB
+              )->Tensor: # (B, 3, H, W) float32 sRGB in [-1, 1] (out-of-gamut colours clipped)
+    "sRGB images of CIELAB ones: the inverse of `rgb_to_lab`."
+    fy = (lab[:, 0] + 16) / 116
+    f = torch.stack([fy + lab[:, 1] / 500, fy, fy - lab[:, 2] / 200], 1)
+    xyz = torch.where(f > _E, f ** 3, 3 * _E**2 * (f - 4 / 29)) * _D65.to(f)[:, None, None]
+    lin = torch.einsum('ij,bjhw->bihw', _XYZ_SRGB.to(f), xyz).clamp(0, 1)
+    c = torch.where(lin > 0.0031308, 1.055 * lin.clamp_min(0.0031308) ** (1 / 2.4) - 0.055, 12.92 * lin)
+    return c * 2 - 1

@@ -66,7 +66,7 @@ class Learner:
     "Runs the step callback for `n_iters` iterations over an endless data stream; callbacks do everything else."
     def __init__(self, nets:nn.Module, # the trained networks as named children (DKDM: G, D, E, F)
                  opts:dict, # optimisers by name (DKDM: from `make_optimizers`)
-                 ds:Dataset|None=None, # training items for the resumable stream (an `UnpairedImageFolder`)
+                 ds=None, # training items for the resumable stream (a Dataset such as `UnpairedImageFolder`), or a function (first sample counter) -> iterator of batches
                  prototype:Tensor|None=None, # DKDM: (C, H, W) domain phase prototype of B, saved with checkpoints
                  cfg:DKDMConfig|None=None, # DKDM: the hyperparameters, saved with checkpoints
                  n_iters:int=1000, # iterations in all (a resumed run counts the earlier ones)
@@ -75,12 +75,12 @@ class Learner:
                  run_dir=None, # folder for checkpoints, logs and samples (None: callbacks that write need it)
                  seed:int=0, # data stream seed
                  num_workers:int=0, # DataLoader worker processes
-                 persistent_workers:bool=False, # keep the stream (and its workers) alive from one `fit` to the next
                  data_info:dict|None=None, # saved with checkpoints: size, channels, root
-                 stream=None, # instead of `ds`: a function (first sample counter) -> iterator of batches
                  phase_weight:Tensor|None=None, # DKDM: (C, H, W) coherence weights for phase_mode 'weighted', saved with checkpoints
                 ):
-        store_attr('nets,opts,ds,prototype,cfg,n_iters,batch_size,seed,num_workers,persistent_workers,stream,phase_weight')
+        store_attr('nets,opts,prototype,cfg,n_iters,batch_size,seed,num_workers,phase_weight')
+        self.ds, self.stream = (None, ds) if callable(ds) and not isinstance(ds, Dataset) else (ds, None)
+        self.persistent_workers = False   # True: keep the stream (and its workers) alive from one `fit` to the next
         self.cbs, self.data_info = list(cbs or []), dict(data_info or {})
         self.run_dir = None if run_dir is None else Path(run_dir)
         self.iter = self.samples = 0

@@ -4,23 +4,22 @@
 
 # %% ../nbs/17_native.ipynb #d1a00003
 from __future__ import annotations
-import math, os, shutil, warnings
+import math, os, shutil
 from pathlib import Path
 import numpy as np
 import torch
 from torch import Tensor
 import torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
-from PIL import Image
-from .core import atomic_write, resize, image_to_tensor, save_image, rank_world
-from .images import (IMG_EXTS, DataError, find_images, load_image, image_size, image_bit_depth, read_dicom, _pydicom)
+from .core import atomic_write, resize, image_to_tensor
+from .images import DataError, _pydicom
 from .models import SharedNormStats, shared_norm_stats
-from .translate import Translator, load_translator
+from .translate import Translator
 
 # %% auto #0
-__all__ = ['SLIDE_EXTS', 'MIN_SIDE', 'tile_starts', 'blend_ramp', 'tile_grid', 'translate_region', 'gather_stats',
-           'translate_image', 'seam_ratio', 'to_pixels', 'write_dicom', 'is_slide', 'open_slide', 'tissue_mask',
-           'translate_slide', 'output_levels', 'find_inputs', 'output_for', 'uncertainty_map', 'translate_inputs']
+__all__ = ['SLIDE_EXTS', 'tile_starts', 'blend_ramp', 'tile_grid', 'translate_region', 'gather_stats', 'translate_image',
+           'seam_ratio', 'to_pixels', 'write_dicom', 'is_slide', 'open_slide', 'tissue_mask', 'translate_slide',
+           'output_levels']
 
 # %% ../nbs/17_native.ipynb #d1a0000a
 def tile_starts(n:int, # the image's side
@@ -317,84 +316,3 @@ def _slide_mpp(s, level:int):
     p = s.properties; mx, my = p.get('tiffslide.mpp-x'), p.get('tiffslide.mpp-y')
     if not mx or not my: return None
     return float(my) * s.level_downsamples[level], float(mx) * s.level_downsamples[level]
-
-# %% ../nbs/17_native.ipynb #d1a00030
-def find_inputs(path, # a folder (searched recursively) or one file
-               )->list: # image, DICOM and slide files
-    "Every input `translate_inputs` takes under a folder, or the one file given."
-    p = Path(path)
-    if p.is_file(): return [p]
-    if not p.is_dir(): raise FileNotFoundError(f"{path} does not exist; pass a folder of images or slides, or one file")
-    exts = set(IMG_EXTS) | set(SLIDE_EXTS)
-    return sorted(q for q in p.rglob('*') if q.is_file() and q.suffix.lower() in exts and not any(s.startswith('.') for s in q.relative_to(p).parts))
-
-# %% ../nbs/17_native.ipynb #d1a00031
-def output_for(src:Path, # an input file
-               root:Path, out_dir:Path, # the input folder (or the file's folder) and the output folder
-               fmt:str='png', # 'png', or 'dicom' to write DICOM sources as DICOM
-              )->Path:
-    "Where a source's translation goes: same relative path; .tif for slides, .dcm or .png for the rest."
-    rel = src.relative_to(root)
-    ext = '.tif' if is_slide(src) else '.dcm' if fmt == 'dicom' and src.suffix.lower() == '.dcm' else '.png'
-    return out_dir/rel.with_suffix(ext)
-
-def uncertainty_map(ys:list, # K translations (C, H, W) of one image
-                   )->np.ndarray: # uint8 (H, W, 3) heat map of the per-pixel sd
-    "The per-pixel standard deviation across samples as a magma heat map (0 to 0.5)."
-    import matplotlib
-    sd = torch.stack(ys).std(0, correction=0).mean(0).clamp(0, 0.5) / 0.5
-    return (matplotlib.colormaps['magma'](sd.numpy())[..., :3] * 255).round().astype(np.uint8)
-
-# %% ../nbs/17_native.ipynb #d1a00032
-def _translate_file(tr, src:Path, dst:Path, nfe, seed, tile, overlap, samples, level, batch_size)->list:
-    "Translate one input to dst (and its uncertainty map); returns the files written."
-    if dst.suffix == '.tif': return [translate_slide(tr, src, dst, level, nfe, seed, tile, overlap, batch_size=batch_size)]
-    x = load_image(src, tr.channels)
-    ys = [translate_image(tr, x, nfe, seed + k, tile, overlap, batch_size=batch_size) for k in range(samples)]
-    if dst.suffix == '.dcm': written = [write_dicom(ys[0], src, dst)]
-    else: written = [save_image(to_pixels(ys[0], image_bit_depth(src) if tr.cfg.out_ch == 1 else 8), dst)]
-    if samples > 1: written.append(save_image(uncertainty_map(ys), dst.with_name(dst.stem + '_uncertainty.png')))
-    return written
-
-# %% ../nbs/17_native.ipynb #d1a00033
-MIN_SIDE = 8    # the generator halves an image twice and normalises what is left: at least 2x2 features
-
-def translate_inputs(checkpoint, # a checkpoint file, a run folder, or a loaded `Translator`
-                     inputs, # a folder of images, DICOM files and slides (recursive), or one file
-                     out_dir, # the output folder (created; never inside the inputs)
-                     nfe:int|None=None, seed:int=0, # generator evaluations; sampling seed (input k uses seed + 1000 k)
-                     tile:int=512, overlap:int=64, # tile side and overlap for large images
-                     samples:int=1, # translations per image; above 1 also writes an uncertainty map
-                     fmt:str='png', # 'png', or 'dicom': DICOM sources written as derived DICOM
-                     level:int=0, # pyramid level of slides
-                     resume:bool=False, # skip outputs that exist (else refuse to overwrite them)
-                     batch_size:int=4, device=None, progress:bool=True,
-                     amp:bool|None=None, # bf16 autocast when loading a checkpoint; None: where it is native
-                    )->list: # the files written by this rank
-    "Translate every input at its own size and format; shards across torchrun ranks."
-    inputs, out_dir = Path(inputs), Path(out_dir)
-    root = inputs if inputs.is_dir() else inputs.parent
-    if fmt not in ('png', 'dicom'): raise ValueError(f"fmt={fmt!r} must be 'png' or 'dicom'")
-    if inputs.is_file() and inputs.suffix.lower() not in set(IMG_EXTS) | set(SLIDE_EXTS):
-        raise DataError(f"{inputs} is not an image, DICOM file or slide (extensions: {', '.join(sorted(set(IMG_EXTS) | set(SLIDE_EXTS)))})")
-    if inputs.is_dir() and (out_dir.resolve() == root.resolve() or root.resolve() in out_dir.resolve().parents):
-        raise ValueError(f"out_dir={str(out_dir)!r} lies inside the inputs {root}; choose an output folder outside it")
-    if inputs.is_file() and output_for(inputs, root, out_dir, fmt).resolve() == inputs.resolve():
-        raise ValueError(f"out_dir={str(out_dir)!r}: the translation of {inputs} would replace it; choose another output folder")
-    if not isinstance(samples, int) or samples < 1: raise ValueError(f"samples={samples!r} must be a positive integer")
-    srcs = find_inputs(inputs)
-    if not srcs: raise DataError(f"{inputs} holds no images, DICOM files or slides; pass the folder that holds them")
-    for s in srcs:                                                      # headers only: a tiny image is refused before any work
-        if output_for(s, root, out_dir, fmt).suffix != '.tif' and min(hw := image_size(s)) < MIN_SIDE:
-            raise DataError(f"{s} is {hw[1]}x{hw[0]} px; translation needs at least {MIN_SIDE} px on each side: upscale it or leave it out")
-    rank, world = rank_world()
-    todo = [(k, s, output_for(s, root, out_dir, fmt)) for k, s in enumerate(srcs)][rank::world]   # this rank's share
-    done = [d for _, _, d in todo if d.exists()]                        # (only its own: other ranks may be writing theirs)
-    if done and not resume: raise FileExistsError(f"{done[0]} exists ({len(done)} outputs in all); pass resume=True (--resume) to skip them, or another output folder")
-    tr = checkpoint if isinstance(checkpoint, Translator) else load_translator(checkpoint, device or (f'cuda:{os.environ.get("LOCAL_RANK", 0)}' if world > 1 and torch.cuda.is_available() else None), amp=amp)
-    mine = [t for t in todo if not t[2].exists()]
-    written = []
-    for k, s, d in (progress_bar(mine, leave=False) if progress else mine):
-        d.parent.mkdir(parents=True, exist_ok=True)
-        written += _translate_file(tr, s, d, nfe, seed + 1000 * k, tile, overlap, samples, level, batch_size)
-    return written

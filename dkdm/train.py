@@ -5,7 +5,7 @@
 # %% ../nbs/12_train.ipynb #aff0c503
 from __future__ import annotations
 import json, warnings
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 import torch
 from torch import Tensor
@@ -14,13 +14,14 @@ from .images import find_images, pixel_scale, TRAIN_PREPROCESS
 from .data import UnpairedImageFolder, ImageList
 from .fourier import phase_statistics, coherence_weights, iter_batches
 from .config import DKDMConfig, ConfigError, check_number
-from .models import DKDMNets, make_optimizers, rgb_to_lab
+from .models import DKDMNets, make_optimizers
+from .images import rgb_to_lab
 from .checkpoint import latest_checkpoint, load_checkpoint, CheckpointError
 from .learner import Learner, DKDMTrainCB
 from .callbacks import DeviceCB, DDPCB, ScheduleCB, LossLogCB, CheckpointCB, SignalCB, CompileCB, ProgressCB, SampleCB, distributed
 
 # %% auto #0
-__all__ = ['TRAIN_LIMITS', 'channel_statistics', 'train_dkdm']
+__all__ = ['TRAIN_LIMITS', 'channel_statistics', 'TrainOptions', 'train_dkdm']
 
 # %% ../nbs/12_train.ipynb #b5be4525
 def _sample_sources(data, ds:UnpairedImageFolder, n:int)->Tensor:
@@ -94,46 +95,52 @@ def _new_learner(data, out:Path, ds:UnpairedImageFolder, cfg, seed:int, kw:dict)
         for g in (nets.G, *([nets.G_ema] if cfg.ema else [])): g.set_colour(*stats)
     return Learner(nets, opts, ds, proto, cfg, seed=seed, data_info=info, phase_weight=weight, **kw)
 
-# %% ../nbs/12_train.ipynb #2ab0a33c
+# %% ../nbs/12_train.ipynb #7a1e000c
+@dataclass
+class TrainOptions:
+    "How `train_dkdm` trains and what it records: size and counts, seed, schedule, logs, checkpoints, sample grids, data reading."
+    size:int=64 # image side
+    batch_size:int=1 # items per iteration (per GPU under DDP)
+    n_iters:int=20000 # iterations in all
+    seed:int=0 # seed of the weights, the data stream and the sample grids
+    log_every:int=50 # iterations between loss log lines
+    sample_every:int=1000 # iterations between sample grids (0: none)
+    ckpt_every:int=1000 # iterations between checkpoints
+    keep:int=3 # checkpoints kept
+    n_samples:int=4 # rows of the sample grids
+    decay_frac:float=0.5 # the learning rate decays linearly to 0 over this last fraction of training
+    num_workers:int|None=None # DataLoader worker processes; default: 2 on CUDA (decoding beside the GPU), 0 on the CPU
+    preprocess:str=TRAIN_PREPROCESS # 'crop': random crops at the files' own pixel scale; 'resize_crop' (CycleGAN's); 'resize'
+    on_error:str='raise' # image files that cannot be decoded: 'raise' a DataError, or 'skip' them with a warning
+    def __post_init__(self): _check_train_args(**{**asdict(self), 'num_workers': self.num_workers or 0})
+
+# %% ../nbs/12_train.ipynb #7a1e000e
 def train_dkdm(data, # unpaired folder with trainA/trainB (testA, when present, feeds the sample grids)
                out, # run folder: checkpoints/, samples/, losses.jsonl, loss_curves.png, config.json
-               size:int=64, # image side
-               batch_size:int=1, # items per iteration (per GPU under DDP)
-               n_iters:int=20000, # iterations in all
                cfg:DKDMConfig|None=None, # hyperparameters (in_ch/out_ch are taken from the data); default DKDMConfig()
+               opts:TrainOptions|None=None, # how to train and what to record; default `TrainOptions()`
                resume:bool=False, # continue the run in `out` from its latest checkpoint
-               seed:int=0, # seed of the weights, the data stream and the sample grids
-               device=None, # 'cpu', 'cuda', 'cuda:1'...; default: the best there is (under torchrun: cuda:LOCAL_RANK)
-               log_every:int=50, # iterations between loss log lines
-               sample_every:int=1000, # iterations between sample grids (0: none)
-               ckpt_every:int=1000, # iterations between checkpoints
-               num_workers:int|None=None, # DataLoader worker processes; default: 2 on CUDA (decoding beside the GPU), 0 on the CPU
-               compile:bool=False, # torch.compile the generator
                cbs:list|None=None, # more callbacks
-               quiet:bool=False, # no progress output
-               decay_frac:float=0.5, # the learning rate decays linearly to 0 over this last fraction of training
-               keep:int=3, # checkpoints kept
-               n_samples:int=4, # rows of the sample grids
-               preprocess:str=TRAIN_PREPROCESS, # 'crop': random crops at the files' own pixel scale; 'resize_crop' (CycleGAN's); 'resize'
-               on_error:str='raise', # image files that cannot be decoded: 'raise' a DataError, or 'skip' them with a warning
+               device=None, # 'cpu', 'cuda', 'cuda:1'...; default: the best there is (under torchrun: cuda:LOCAL_RANK)
                amp:bool|None=None, # bf16 autocast; None: where it is native (CUDA, CPUs with AVX512-BF16/AMX), unless DKDM_FP32=1
+               compile:bool=False, # torch.compile the generator
+               quiet:bool=False, # no progress output
+               **kw, # `TrainOptions` fields to change
               )->Learner:
     "Train DKDM on an unpaired folder into `out`, or continue the run there with `resume=True`; returns the learner."
-    out = Path(out)
-    if num_workers is None: num_workers = 2 if default_device(device).type == 'cuda' else 0
-    _check_train_args(size=size, batch_size=batch_size, n_iters=n_iters, log_every=log_every, sample_every=sample_every,
-                      ckpt_every=ckpt_every, num_workers=num_workers, decay_frac=decay_frac, keep=keep, n_samples=n_samples)
+    out, o = Path(out), replace(opts or TrainOptions(), **kw)
+    workers = o.num_workers if o.num_workers is not None else 2 if default_device(device).type == 'cuda' else 0
     if out.exists() and not out.is_dir(): raise NotADirectoryError(f"out={str(out)!r} is a file; pass a folder for the run (a new one, or a run to continue)")
-    ckpt = _resume_state(out, resume, size, cfg)
+    ckpt = _resume_state(out, resume, o.size, cfg)
     with distributed(device) as dev:
-        ds = UnpairedImageFolder(data, 'train', size=size, preprocess=preprocess, on_error=on_error)
-        std = [DKDMTrainCB(), DeviceCB(dev, amp=amp), DDPCB(), ScheduleCB(decay_frac), LossLogCB(log_every), CheckpointCB(ckpt_every, keep), SignalCB()]
+        ds = UnpairedImageFolder(data, 'train', size=o.size, preprocess=o.preprocess, on_error=o.on_error)
+        std = [DKDMTrainCB(), DeviceCB(dev, amp=amp), DDPCB(), ScheduleCB(o.decay_frac), LossLogCB(o.log_every), CheckpointCB(o.ckpt_every, o.keep), SignalCB()]
         if compile: std.append(CompileCB())
         if not quiet: std.append(ProgressCB())
-        if sample_every: std.append(SampleCB(_sample_sources(data, ds, n_samples), sample_every, seed))
-        kw = dict(n_iters=n_iters, batch_size=batch_size, cbs=std + list(cbs or []), run_dir=out, num_workers=num_workers)
+        if o.sample_every: std.append(SampleCB(_sample_sources(data, ds, o.n_samples), o.sample_every, o.seed))
+        kw = dict(n_iters=o.n_iters, batch_size=o.batch_size, cbs=std + list(cbs or []), run_dir=out, num_workers=workers)
         if ckpt is not None:
-            _check_resume(ckpt, size, None, ds)
+            _check_resume(ckpt, o.size, None, ds)
             learn = Learner.from_checkpoint(ckpt, ds, **kw)
-        else: learn = _new_learner(data, out, ds, cfg, seed, kw)
+        else: learn = _new_learner(data, out, ds, cfg, o.seed, kw)
         return learn.fit()

@@ -10,10 +10,7 @@ import torch
 from torch import Tensor, nn
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
-from fastprogress.fastprogress import progress_bar
-from PIL import Image
-from .core import default_device, tensor_to_image, show_images, save_image, resize, refuse_existing, amp_default, unwrap
-from .images import IMG_EXTS, find_images, load_image, resize_crop, DataError, open_image
+from .core import default_device, tensor_to_image, show_images, amp_default, unwrap
 from .fourier import phase_image, phase_similarity
 from .bridge import sample_trajectory, run_chain, FieldNoise
 from .config import DKDMConfig
@@ -21,8 +18,8 @@ from .models import DKDMNets
 from .checkpoint import load_checkpoint, resolve_checkpoint, CheckpointError, checkpoint_config, generator_weights, pretrained, PRETRAINED_DIR
 
 # %% auto #0
-__all__ = ['Translator', 'choose_checkpoint', 'load_translator', 'sample_images', 'show_trajectory', 'translate_folder',
-           'TrajectoryExplorer', 'explore']
+__all__ = ['Translator', 'choose_checkpoint', 'load_translator', 'sample_images', 'show_trajectory', 'TrajectoryExplorer',
+           'explore']
 
 # %% ../nbs/10_translate.ipynb #12ba9e2a
 class Translator:
@@ -182,106 +179,6 @@ def show_trajectory(translator:Translator, # a loaded model
     ims = [im for i in range(len(x)) for im in (x[i].cpu(), *traj[:, i])]
     titles = ['source'] + [f'NFE {k}' for k in range(1, len(traj) + 1)]
     return show_images(ims, nrows=len(x), ncols=len(traj) + 1, titles=titles, size=size)
-
-# %% ../nbs/10_translate.ipynb #52d1b8b3
-def _is_inside(p:Path, folder:Path)->bool:
-    "Whether `p` is `folder` or lies inside it (after resolving links)."
-    p, folder = p.resolve(), folder.resolve()
-    return p == folder or folder in p.parents
-
-def _folder_targets(in_dir:Path, out_dir:Path, srcs:list, save_trajectory:bool)->list:
-    "(output, trajectory strip or None) for every source, checked for name clashes and for landing in in_dir."
-    outs = [out_dir/p.relative_to(in_dir).with_suffix('.png') for p in srcs]
-    seen = {}
-    for s, o in zip(srcs, outs):
-        if o in seen: raise ValueError(f"{seen[o].relative_to(in_dir)} and {s.relative_to(in_dir)} would both be written to {o}; rename one of them")
-        seen[o] = s
-    strips = [o.with_name(o.stem + '_trajectory.png') if save_trajectory else None for o in outs]
-    for o in outs + [s for s in strips if s]:
-        if _is_inside(o, in_dir): raise ValueError(f"output {o} would land inside in_dir={in_dir}; choose an out_dir outside it")
-    return list(zip(outs, strips))
-
-# %% ../nbs/10_translate.ipynb #06467073
-def _scaled_shape(h:int, w:int, size:int, m:int)->tuple:
-    "The shape with shorter side about `size`, aspect kept, both sides multiples of m."
-    r = size / min(h, w)
-    return tuple(max(m, round(s * r / m) * m) for s in (h, w))
-
-def _load_for_model(path:Path, tr:Translator, original_size:bool)->Tensor:
-    "One source image as the model sees it: test-resized to the training size, or aspect-kept."
-    x = load_image(path, tr.channels)
-    if not original_size: return resize_crop(x, tr.size)
-    shape = _scaled_shape(*x.shape[-2:], tr.size, tr.multiple)
-    return resize(x, shape)
-
-# %% ../nbs/10_translate.ipynb #27d40b03
-def _source_size(path:Path)->tuple:
-    "(H, W) of an image file, read from its header."
-    try:
-        with open_image(path) as im: return im.size[::-1]
-    except (OSError, SyntaxError, ValueError) as e:
-        raise DataError(f"{path} cannot be decoded ({type(e).__name__}: {e}); re-export or delete it") from e
-
-def _batches(srcs:list, tr:Translator, batch_size:int, original_size:bool)->list:
-    "Lists of source indices, at most batch_size each, whose model inputs share one shape."
-    if not original_size: return [list(range(i, min(i + batch_size, len(srcs)))) for i in range(0, len(srcs), batch_size)]
-    m, groups = tr.multiple, {}
-    for i, p in enumerate(srcs): groups.setdefault(_scaled_shape(*_source_size(p), tr.size, m), []).append(i)
-    return [g[j:j + batch_size] for g in groups.values() for j in range(0, len(g), batch_size)]
-
-# %% ../nbs/10_translate.ipynb #a1d309c3
-def _strip(x:Tensor, traj:Tensor)->Tensor:
-    "Source and trajectory side by side: (C, H, (1 + nfe) W)."
-    return torch.cat([x.cpu(), *traj.cpu()], dim=-1)
-
-def _translate_batch(tr:Translator, srcs:list, targets:list, nfe:int, seed:int|None, original_size:bool)->list:
-    "Load, translate and write one batch of source files; returns the written paths."
-    x = torch.stack([_load_for_model(p, tr, original_size) for p in srcs])
-    traj, written = tr.translate(x, nfe, seed).cpu(), []
-    for j, (src, (out, strip)) in enumerate(zip(srcs, targets)):
-        written.append(save_image(traj[-1, j], out, _source_size(src) if original_size else None))
-        if strip: written.append(save_image(_strip(x[j], traj[:, j]), strip))
-    return written
-
-# %% ../nbs/10_translate.ipynb #78002d2c
-def _check_folders(in_dir, out_dir)->tuple:
-    "in_dir and out_dir as Paths, with clear errors for a missing in_dir and an out_dir inside it."
-    in_dir, out_dir = Path(in_dir), Path(out_dir)
-    if not in_dir.exists(): raise FileNotFoundError(f"in_dir={str(in_dir)!r} does not exist; pass the folder that holds the images to translate")
-    if not in_dir.is_dir(): raise NotADirectoryError(f"in_dir={str(in_dir)!r} is a file, not a folder; pass the folder that holds it")
-    if _is_inside(out_dir, in_dir):
-        raise ValueError(f"out_dir={str(out_dir)!r} is in_dir or lies inside it; translate_folder never writes into its input folder, choose an out_dir outside {in_dir}")
-    if out_dir.exists() and not out_dir.is_dir(): raise NotADirectoryError(f"out_dir={str(out_dir)!r} is a file; pass a folder")
-    return in_dir, out_dir
-
-# %% ../nbs/10_translate.ipynb #39c9f0a5
-def translate_folder(checkpoint, # a dkdm checkpoint file, or a loaded `Translator`
-                     in_dir, # folder of source images (searched recursively)
-                     out_dir, # folder for the translations (created; must not be in_dir or inside it)
-                     nfe:int|None=None, # generator evaluations 1..N (default N)
-                     batch_size:int=8, # images per batch
-                     seed:int|None=0, # batch k is sampled with seed + k; None: fresh noise
-                     overwrite:bool=False, # replace outputs that exist already (else refuse before writing anything)
-                     save_trajectory:bool=False, # also write `<stem>_trajectory.png`: source, NFE 1..nfe side by side
-                     device=None, # where to run when loading a checkpoint; None: the best available
-                     original_size:bool=False, # translate the whole image at its aspect and write it at the source's size
-                     progress:bool=True, # show a progress bar
-                     amp:bool|None=None, # bf16 autocast when loading a checkpoint; None: where it is native
-                    )->list: # the written files (per source: its translation, then its strip if any)
-    "Translate every image under `in_dir` into a PNG of the same relative path and stem under `out_dir`."
-    in_dir, out_dir = _check_folders(in_dir, out_dir)
-    if not isinstance(batch_size, int) or batch_size < 1: raise ValueError(f"batch_size={batch_size!r} must be a positive integer")
-    srcs = find_images(in_dir)
-    if not srcs: raise DataError(f"{in_dir} holds no images (looked recursively for {', '.join(IMG_EXTS)}); pass the folder with the images")
-    targets = _folder_targets(in_dir, out_dir, srcs, save_trajectory)
-    if not overwrite: refuse_existing([p for pair in targets for p in pair], out_dir)
-    tr = checkpoint if isinstance(checkpoint, Translator) else load_translator(checkpoint, device, amp=amp)
-    nfe, batches = tr.check_nfe(nfe), _batches(srcs, tr, batch_size, original_size)
-    written = []
-    for k, idx in enumerate(progress_bar(batches, leave=False) if progress else batches):
-        written += _translate_batch(tr, [srcs[i] for i in idx], [targets[i] for i in idx], nfe,
-                                    None if seed is None else seed + k, original_size)
-    return written
 
 # %% ../nbs/10_translate.ipynb #ddf3101f
 class TrajectoryExplorer:

@@ -9,7 +9,7 @@ def test_modules_import():
         importlib.import_module(f'dkdm.{m.name}')
 
 LAYERS = ('core images data fourier bridge entropy config models checkpoint losses learner translate transforms callbacks train bench '
-          'metrics evaluate classify augment native cli').split()
+          'metrics evaluate classify augment native folder cli experiments').split()
 
 def _imports(mod):
     "The dkdm modules a module imports anywhere in its source, at module level or inside functions."
