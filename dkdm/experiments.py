@@ -9,7 +9,7 @@ from pathlib import Path
 from .core import atomic_write
 
 # %% auto #0
-__all__ = ['stage_order', 'run_stages', 'work_dir']
+__all__ = ['stage_order', 'run_stages', 'work_dir', 'stages_asked']
 
 # %% ../nbs/19_experiments.ipynb #e4e00005
 def stage_order(stages:dict, # name -> (results key or None, names of the stages it needs, function(results))
@@ -47,3 +47,13 @@ def work_dir(var:str='DKDM_WORK', # the environment variable that names the fold
     if not os.environ.get(var): raise ValueError(f"set {var} to the folder where the experiment may write its runs (for example {var}=~/dkdm-work)")
     p = Path(os.environ[var]).expanduser(); p.mkdir(parents=True, exist_ok=True)
     return p
+
+# %% ../nbs/19_experiments.ipynb #e4e10001
+def stages_asked(known, # the experiment's stage names
+                 var:str='DKDM_STAGES', # the environment variable that names the stages: comma-separated, or 'all'
+                )->set: # the names asked for (empty: none)
+    "The stages a run asks for, from an environment variable; a one-line error names an unknown one."
+    names = os.environ.get(var, '').strip()
+    asked = set(known) if names == 'all' else {n.strip() for n in names.split(',') if n.strip()}
+    if unknown := sorted(asked - set(known)): raise ValueError(f"{var}: no stage {unknown[0]!r}; the stages are {', '.join(known)}")
+    return asked
