@@ -74,13 +74,12 @@ class Learner:
                  cbs:list|None=None, # callbacks, one `TrainCB` among them
                  run_dir=None, # folder for checkpoints, logs and samples (None: callbacks that write need it)
                  seed:int=0, # data stream seed
-                 num_workers:int=0, # DataLoader worker processes
                  data_info:dict|None=None, # saved with checkpoints: size, channels, root
                  phase_weight:Tensor|None=None, # DKDM: (C, H, W) coherence weights for phase_mode 'weighted', saved with checkpoints
                 ):
-        store_attr('nets,opts,prototype,cfg,n_iters,batch_size,seed,num_workers,phase_weight')
+        store_attr('nets,opts,prototype,cfg,n_iters,batch_size,seed,phase_weight')
         self.ds, self.stream = (None, ds) if callable(ds) and not isinstance(ds, Dataset) else (ds, None)
-        self.persistent_workers = False   # True: keep the stream (and its workers) alive from one `fit` to the next
+        self.num_workers, self.persistent_workers = 0, False   # loader settings: worker processes; keep the stream alive from one `fit` to the next
         self.cbs, self.data_info = list(cbs or []), dict(data_info or {})
         self.run_dir = None if run_dir is None else Path(run_dir)
         self.iter = self.samples = 0

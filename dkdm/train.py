@@ -138,9 +138,10 @@ def train_dkdm(data, # unpaired folder with trainA/trainB (testA, when present, 
         if compile: std.append(CompileCB())
         if not quiet: std.append(ProgressCB())
         if o.sample_every: std.append(SampleCB(_sample_sources(data, ds, o.n_samples), o.sample_every, o.seed))
-        kw = dict(n_iters=o.n_iters, batch_size=o.batch_size, cbs=std + list(cbs or []), run_dir=out, num_workers=workers)
+        kw = dict(n_iters=o.n_iters, batch_size=o.batch_size, cbs=std + list(cbs or []), run_dir=out)
         if ckpt is not None:
             _check_resume(ckpt, o.size, None, ds)
             learn = Learner.from_checkpoint(ckpt, ds, **kw)
         else: learn = _new_learner(data, out, ds, cfg, o.seed, kw)
+        learn.num_workers = workers
         return learn.fit()
