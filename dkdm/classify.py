@@ -12,15 +12,16 @@ from torch import Tensor
 from .core import default_device, set_seed, save_image
 from .images import find_images, load_image, resize_crop, DataNotFoundError
 from .data import ClassImageFolder
-from .config import check_number
+from .config import check_number, ConfigError
 from .learner import Learner, TrainCB
 from .callbacks import DeviceCB
 from .metrics import confusion_matrix, per_class_recall, balanced_accuracy
 
 # %% auto #0
-__all__ = ['npz_to_class_folders', 'synthetic_images', 'synthetic_class_folders', 'class_items', 'folder_items', 'class_counts',
-           'read_image', 'load_items', 'SmallCNN', 'resnet18_classifier', 'make_classifier', 'ClassifierTrainCB',
-           'recompute_bn_stats', 'ClassifierOptions', 'train_classifier', 'evaluate_classifier']
+__all__ = ['ARCHS', 'npz_to_class_folders', 'synthetic_images', 'synthetic_class_folders', 'class_items', 'folder_items',
+           'class_counts', 'read_image', 'load_items', 'SmallCNN', 'resnet18_classifier', 'check_arch',
+           'make_classifier', 'ClassifierTrainCB', 'recompute_bn_stats', 'ClassifierOptions', 'train_classifier',
+           'evaluate_classifier']
 
 # %% ../nbs/15_classify.ipynb #1b85cc7c
 def _check_new_folder(folder:Path, overwrite:bool):
@@ -166,12 +167,16 @@ def resnet18_classifier(in_ch:int=1, # image channels
     m.conv1, m.maxpool = nn.Conv2d(in_ch, 64, 3, 1, 1, bias=False), nn.Identity()
     return m
 
+ARCHS = {'small': SmallCNN, 'resnet18': resnet18_classifier}   # classifiers by name: (in_ch, n_classes) -> module
+
+def check_arch(arch:str):
+    "A `ConfigError` unless `arch` names a classifier of `ARCHS`."
+    if arch not in ARCHS: raise ConfigError('arch', arch, f"use {' or '.join(ARCHS)}")
+
 def make_classifier(arch:str='small', # 'small' (SmallCNN) or 'resnet18'
                     in_ch:int=1, n_classes:int=2)->nn.Module:
     "A classifier by name."
-    if arch == 'small': return SmallCNN(in_ch, n_classes)
-    if arch == 'resnet18': return resnet18_classifier(in_ch, n_classes)
-    raise ValueError(f"arch={arch!r}: use 'small' or 'resnet18'")
+    check_arch(arch); return ARCHS[arch](in_ch, n_classes)
 
 # %% ../nbs/15_classify.ipynb #03fc3886
 def _epoch_order(y:Tensor, oversample:bool, g:torch.Generator, weights:Tensor|None=None)->Tensor:
@@ -225,7 +230,7 @@ class ClassifierOptions:
     size:int|None=None # resize images read from files (None: as they are)
     channels:int=1 # image channels
     def __post_init__(self):
-        if self.arch not in ('small', 'resnet18'): raise ValueError(f"arch={self.arch!r} must be 'small' or 'resnet18'")
+        check_arch(self.arch)
         for k in ('epochs', 'batch_size', 'channels'): check_number(k, getattr(self, k), 'int', '[1, inf)')
         check_number('lr', self.lr, 'float', '(0, inf)')
 

@@ -39,7 +39,9 @@ def user_message(e:Exception, # the error
                  prog:str|None=None, # the command, so that advice names its flag, not a Python parameter
                 )->str:
     "The one line a user sees for an error: a `ConfigError` names its flag, and advice names the command's flags."
-    if isinstance(e, ConfigError): return f"{e.field if e.field.startswith('--') else '--' + e.field} {e.value}: {e.allowed}"
+    if isinstance(e, ConfigError):       # a switch that is on (value True) is named alone
+        flag = e.field if e.field.startswith('--') else '--' + e.field
+        return f"{flag}: {e.allowed}" if e.value is True else f"{flag} {e.value}: {e.allowed}"
     msg, flag = str(e), SKIP_FLAG.get(prog)
     msg = msg.replace("pass on_error='skip'", f"pass {flag}") if flag else msg.replace(", or pass on_error='skip' to leave it out", '')
     if prog in ('dkdm_train', 'dkdm_balance'): msg = re.sub(r"\bsize=(\d+)", r"--size \1", re.sub(r"\bsize<=(\d+)", r"--size \1 or less", msg))
@@ -155,19 +157,13 @@ def dkdm_train(data:str=None, # unpaired folder with trainA and trainB (testA fe
     _run_cli('dkdm_train', run)
 
 # %% ../nbs/18_cli.ipynb #95ee0337
-def _translate_flags(input, output, batch_size:int, nfe, samples:int, tile:int, overlap:int, level:int, which:str, modes:dict):
-    "One-line errors naming the flag, for every value of dkdm_translate, before any work."
-    if modes['overwrite'] and modes['resume']: raise ValueError("--overwrite and --resume exclude each other: replace the outputs that exist, or skip them")
-    if modes['trajectory'] and not modes['square']: raise ValueError("--trajectory goes with --square: the strips show the training square")
-    if modes['square'] and (samples > 1 or modes['format'] != 'png'): raise ValueError("--square writes one PNG per image; --samples and --format dicom go without it")
-    if modes['format'] not in ('png', 'dicom'): raise ConfigError('format', modes['format'], 'use png or dicom')
-    for k, v in (('batch_size', batch_size), ('samples', samples), ('tile', tile)): check_number(k, v, 'int', '[1, inf)')
-    if nfe is not None: check_number('nfe', nfe, 'int', '[1, inf)')
-    if tile % 4: raise ConfigError('tile', tile, 'use a multiple of 4 (the network halves the image twice)')
-    check_number('level', level, 'int', '[0, inf)'); check_number('overlap', overlap, 'int', f'[0, {tile})')
+def _translate_flags(input, output, which:str, overwrite:bool, resume:bool)->str:
+    "One-line errors for the flags `FolderOptions` does not hold, before any work; the value of its `exists`."
+    if overwrite and resume: raise ValueError("--overwrite and --resume exclude each other: replace the outputs that exist, or skip them")
     if which not in ('best', 'latest'): raise ConfigError('which', which, 'use best or latest')
     if not Path(input).exists(): raise FileNotFoundError(f"--input {input} does not exist; pass a folder of source images or one image file")
     if Path(output).is_file(): raise FileExistsError(f"--output {output} is a file; pass a folder for the translations")
+    return 'replace' if overwrite else 'skip' if resume else 'refuse'
 
 # %% ../nbs/18_cli.ipynb #447d0612
 @call_parse
@@ -194,10 +190,8 @@ def dkdm_translate(checkpoint:str=None, # a ckpt_*.pt file or a run folder (its 
     def run():
         for k, v in (('--checkpoint', checkpoint), ('--input', input), ('--output', output)):
             if v is None: raise ValueError(f"{k} is required (see --help)")
-        modes = dict(overwrite=overwrite, resume=resume, trajectory=trajectory, square=square, format=format)
-        _translate_flags(input, output, batch_size, nfe, samples, tile, overlap, level, which, modes)
-        opts = FolderOptions(nfe, seed, square, trajectory, tile, overlap, samples, format, level, batch_size,
-                             'replace' if overwrite else 'skip' if resume else 'refuse')
+        exists = _translate_flags(input, output, which, overwrite, resume)
+        opts = FolderOptions(nfe, seed, square, trajectory, tile, overlap, samples, format, level, batch_size, exists)   # checks the rest
         paths = translate_folder(choose_checkpoint(checkpoint, which), input, output, opts, device=device, amp=False if fp32 else None)
         print(f"wrote {len(paths)} files to {Path(output).resolve()}")
     _run_cli('dkdm_translate', run)

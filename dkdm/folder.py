@@ -13,7 +13,8 @@ from fastprogress.fastprogress import progress_bar
 from .core import save_image, refuse_existing, rank_world
 from .images import IMG_EXTS, DataError, load_image, image_size, image_bit_depth, resize_crop
 from .translate import Translator, load_translator
-from .native import SLIDE_EXTS, is_slide, translate_image, translate_slide, write_dicom, to_pixels
+from .config import ConfigError, check_number
+from .native import SLIDE_EXTS, is_slide, translate_image, translate_slide, write_dicom, to_pixels, check_tiling
 
 # %% auto #0
 __all__ = ['EXISTS', 'INPUT_EXTS', 'MIN_SIDE', 'FolderOptions', 'find_inputs', 'output_for', 'uncertainty_map',
@@ -22,21 +23,16 @@ __all__ = ['EXISTS', 'INPUT_EXTS', 'MIN_SIDE', 'FolderOptions', 'find_inputs', '
 # %% ../nbs/17a_folder.ipynb #f01d0005
 EXISTS = ('refuse', 'skip', 'replace')
 
-def _positive(name:str, v)->None:
-    if not isinstance(v, int) or isinstance(v, bool) or v < 1: raise ValueError(f"{name}={v!r} must be a positive integer")
-
 def _check_options(o)->None:
-    "One-line errors naming the option, for every value of a `FolderOptions`."
-    for k in ('tile', 'samples', 'batch_size'): _positive(k, getattr(o, k))
-    if o.nfe is not None: _positive('nfe', o.nfe)
-    if o.tile % 4: raise ValueError(f"tile={o.tile} must be a multiple of 4 (the network halves the image twice)")
-    if not isinstance(o.overlap, int) or not 0 <= o.overlap < o.tile: raise ValueError(f"overlap={o.overlap!r} must be an integer in [0, tile={o.tile})")
-    if not isinstance(o.level, int) or o.level < 0: raise ValueError(f"level={o.level!r} must be an integer >= 0")
-    if o.fmt not in ('png', 'dicom'): raise ValueError(f"fmt={o.fmt!r} must be 'png' or 'dicom'")
-    if o.exists not in EXISTS: raise ValueError(f"exists={o.exists!r} must be one of {', '.join(EXISTS)}")
-    if o.trajectory and not o.square: raise ValueError("trajectory=True goes with square=True: the strips show the training square")
-    if o.square and (o.samples > 1 or o.fmt != 'png'): raise ValueError("square=True writes one PNG per image; samples > 1 and fmt='dicom' go with the native size")
-    if o.seed is None and not o.square: raise ValueError("seed=None (fresh noise) goes with square=True; at the native size tiles share one seeded noise field")
+    "Every value of a `FolderOptions`, checked once: a `ConfigError` names the option (on the command line, its flag)."
+    for k in ('samples', 'batch_size'): check_number(k, getattr(o, k), 'int', '[1, inf)')
+    if o.nfe is not None: check_number('nfe', o.nfe, 'int', '[1, inf)')
+    check_tiling(o.tile, o.overlap); check_number('level', o.level, 'int', '[0, inf)')
+    if o.format not in ('png', 'dicom'): raise ConfigError('format', o.format, 'use png or dicom')
+    if o.exists not in EXISTS: raise ConfigError('exists', o.exists, f"use {', '.join(EXISTS)}")
+    if o.trajectory and not o.square: raise ConfigError('trajectory', True, 'goes with square: the strips show the training square')
+    if o.square and (o.samples > 1 or o.format != 'png'): raise ConfigError('square', True, 'writes one PNG per image: samples above 1 and format dicom go without it')
+    if o.seed is None and not o.square: raise ConfigError('seed', None, 'fresh noise goes with square: at the native size tiles share one seeded noise field')
 
 # %% ../nbs/17a_folder.ipynb #f01d0006
 @dataclass
@@ -49,7 +45,7 @@ class FolderOptions:
     tile:int=512 # tile side for images larger than one tile (a multiple of 4)
     overlap:int=64 # pixels neighbouring tiles share
     samples:int=1 # translations per image; above 1 also writes `<stem>_uncertainty.png`
-    fmt:str='png' # 'png', or 'dicom': DICOM sources written as derived DICOM
+    format:str='png' # 'png', or 'dicom': DICOM sources written as derived DICOM
     level:int=0 # pyramid level of whole-slide images
     batch_size:int=4 # images (square) or tiles (native size) per batch
     exists:str='refuse' # outputs that exist: 'refuse' (before any work), 'skip' (finish an interrupted run) or 'replace'
@@ -104,7 +100,7 @@ def _targets(srcs:list, root:Path, out_dir:Path, opts:FolderOptions, folder:bool
     "(k, source, output, extra or None) per source; refuses name clashes and outputs that would land among the inputs."
     rows, seen, given = [], {}, {s.resolve() for s in srcs}
     for k, s in enumerate(srcs):
-        o = output_for(s, root, out_dir, opts.fmt)
+        o = output_for(s, root, out_dir, opts.format)
         if o in seen: raise ValueError(f"{seen[o].relative_to(root)} and {s.relative_to(root)} would both be written to {o}; rename one of them")
         seen[o], e = s, _extra(o, opts)
         for p in filter(None, (o, e)):
@@ -166,7 +162,7 @@ def _translate_square(tr:Translator, rows:list, nfe:int, o:FolderOptions, progre
         traj = tr.translate(x, nfe, None if o.seed is None else o.seed + b).cpu()
         for j, (_, _, d, e) in enumerate(batch):
             written.append(save_image(traj[-1, j], d))
-            if e: written.append(save_image(torch.cat([x[j].cpu(), *traj[:, j]], dim=-1), e))
+            if e: written.append(save_image(torch.cat([x[j], *traj[:, j]], dim=-1), e))
     return written
 
 # %% ../nbs/17a_folder.ipynb #f01d0014

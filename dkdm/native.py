@@ -12,14 +12,15 @@ from torch import Tensor
 import torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
 from .core import atomic_write, resize, image_to_tensor
+from .config import ConfigError, check_number
 from .images import DataError, _pydicom
 from .models import SharedNormStats, shared_norm_stats
 from .translate import Translator
 
 # %% auto #0
 __all__ = ['SLIDE_EXTS', 'tile_starts', 'blend_ramp', 'tile_grid', 'translate_region', 'gather_stats', 'translate_image',
-           'seam_ratio', 'to_pixels', 'write_dicom', 'is_slide', 'open_slide', 'tissue_mask', 'translate_slide',
-           'output_levels']
+           'check_tiling', 'seam_ratio', 'to_pixels', 'write_dicom', 'is_slide', 'open_slide', 'tissue_mask',
+           'translate_slide', 'output_levels']
 
 # %% ../nbs/17_native.ipynb #d1a0000a
 def tile_starts(n:int, # the image's side
@@ -123,7 +124,8 @@ def translate_image(tr:Translator, # a loaded model
                    )->Tensor: # (C_out, H, W) float32 on the CPU
     "Translate one image of any size at the model's pixel scale."
     nfe, m = tr.check_nfe(nfe), tr.multiple
-    _check_tiling(tile, overlap, m, norm)
+    check_tiling(tile, overlap, m)
+    if norm not in ('image', 'tile'): raise ConfigError('norm', norm, "use 'image' or 'tile'")
     H0, W0 = x.shape[-2:]
     if tr.scale not in (None, 1): x = resize(x, tuple(max(m, round(s * tr.scale)) for s in (H0, W0)))
     xp = _pad_to(x.float().cpu(), m); H, W = xp.shape[-2:]
@@ -135,13 +137,15 @@ def translate_image(tr:Translator, # a loaded model
     return y if tuple(y.shape[-2:]) == (H0, W0) else resize(y, (H0, W0))
 
 # %% ../nbs/17_native.ipynb #d1a00015
-def _check_tiling(tile, overlap, m:int, norm:str):
-    "One-line errors for a tile the network cannot take."
-    if tile is not None and (not isinstance(tile, int) or tile < m or tile % m):
-        raise ValueError(f"tile={tile!r} must be a multiple of {m} (the network halves the image {int(math.log2(m))} times), at least {m}")
-    if not isinstance(overlap, int) or overlap < 0 or (tile is not None and overlap >= tile):
-        raise ValueError(f"overlap={overlap!r} must be an integer from 0 to tile - 1")
-    if norm not in ('image', 'tile'): raise ValueError(f"norm={norm!r} must be 'image' or 'tile'")
+def check_tiling(tile:int|None, # tile side (None: one piece)
+                 overlap:int, # pixels neighbouring tiles share
+                 m:int=4, # what the side must be a multiple of (`Translator.multiple`)
+                ):
+    "One-line `ConfigError`s, naming the option, for a tiling the network cannot take."
+    if tile is not None:
+        check_number('tile', tile, 'int', f'[{m}, inf)')
+        if tile % m: raise ConfigError('tile', tile, f'use a multiple of {m} (the network halves the image {int(math.log2(m))} times)')
+    check_number('overlap', overlap, 'int', '[0, inf)' if tile is None else f'[0, {tile})')
 
 # %% ../nbs/17_native.ipynb #d1a00019
 def seam_ratio(y:Tensor, # (C, H, W) a translation
@@ -278,7 +282,7 @@ def translate_slide(tr:Translator, # a loaded model
                    )->Path:
     "Translate one level of a whole slide into a pyramidal tiled TIFF, region by region and resumably."
     out = Path(out); nfe, m = tr.check_nfe(nfe), tr.multiple
-    _check_tiling(tile, overlap, m, 'image')
+    check_tiling(tile, overlap, m)
     s, (H, W) = open_slide(path, level)
     if H < tile or W < tile: raise DataError(f"{path}: level {level} is {W}x{H} px, smaller than tile={tile}; pass a smaller --tile or a finer level")
     if tr.channels != 3: raise DataError(f"{path}: the model translates {tr.channels}-channel images, slides are RGB; use an RGB model")
