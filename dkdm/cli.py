@@ -43,6 +43,7 @@ def user_message(e:Exception, # the error
         flag = e.field if e.field.startswith('--') else '--' + e.field
         return f"{flag}: {e.allowed}" if e.value is True else f"{flag} {e.value}: {e.allowed}"
     msg, flag = str(e), SKIP_FLAG.get(prog)
+    msg = re.sub(rf"\b\w+=('[^']*'|\S+) \((?:{prog}: )?(--\w+)\)", r"\2", msg)   # "exists='skip' (--resume)": the flag alone
     msg = msg.replace("pass on_error='skip'", f"pass {flag}") if flag else msg.replace(", or pass on_error='skip' to leave it out", '')
     if prog in ('dkdm_train', 'dkdm_balance'): msg = re.sub(r"\bsize=(\d+)", r"--size \1", re.sub(r"\bsize<=(\d+)", r"--size \1 or less", msg))
     return msg
