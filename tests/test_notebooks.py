@@ -4,8 +4,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-NBS = sorted(p for p in (ROOT/'nbs').rglob('*.ipynb')
-             if not any(part.startswith(('_', '.')) for part in p.relative_to(ROOT/'nbs').parts))
+# the slowest notebooks first (18_cli alone is about half of the suite's CPU time), so that pytest-xdist's workers
+# end together: a long notebook started last would leave the other worker idle
+SLOWEST = ('18_cli', '08_losses', 'translate_whole_slide', '14_evaluate', 'balance_rare_class', '15_classify', '17_native')
+NBS = sorted((p for p in (ROOT/'nbs').rglob('*.ipynb')
+              if not any(part.startswith(('_', '.')) for part in p.relative_to(ROOT/'nbs').parts)),
+             key=lambda p: (SLOWEST.index(p.stem) if p.stem in SLOWEST else len(SLOWEST), str(p)))
 
 def _skip_flags():
     from nbdev.config import get_config
