@@ -17,14 +17,14 @@ from fastcore.basics import store_attr, patch
 from .core import mix_seed, unwrap, rank_world
 from .data import stream_loader
 from .config import DKDMConfig
-from .models import DKDMNets, make_optimizers, ema_update
+from .models import DKDMNets, make_optimizers
 from .checkpoint import (CKPT_FORMAT, CheckpointError, get_rng_state, set_rng_state, checkpoint_path, list_checkpoints,
                              latest_checkpoint, save_checkpoint, load_checkpoint, checkpoint_config)
 from .losses import dkdm_step
 
 # %% auto #0
-__all__ = ['ADA_INTERVAL', 'CancelFitException', 'Callback', 'run_cbs', 'with_cbs', 'Learner', 'NonFiniteError', 'TrainCB',
-           'DKDMTrainCB', 'FitInterrupted', 'shared_step', 'ada_start', 'ada_update']
+__all__ = ['ADA_INTERVAL', 'CancelFitException', 'Callback', 'run_cbs', 'with_cbs', 'Learner', 'NonFiniteError', 'ema_update',
+           'TrainCB', 'DKDMTrainCB', 'FitInterrupted', 'shared_step', 'ada_start', 'ada_update']
 
 # %% ../nbs/09_learner.ipynb #068384f4
 class CancelFitException(Exception):
@@ -158,6 +158,18 @@ def _one_step(self:Learner):
     self.callback('train_step')
     self._track_finite()
     self.iter += 1; self.samples += self.batch_size * self.world_size
+
+# %% ../nbs/09_learner.ipynb #e4a00002
+@torch.no_grad()
+def ema_update(avg:nn.Module, # the moving average (`nets.G_ema`)
+               model:nn.Module, # the trained network (`nets.G`, unwrapped)
+               decay:float, # d, the decay after warm-up
+               it:int, # the iteration just done (0-based): the warm-up's k
+              ):
+    "One step of the moving average of `model`'s weights: avg ← d·avg + (1 − d)·model, with d warmed up over the first iterations."
+    d = min(decay, (1 + it) / (10 + it))
+    torch._foreach_lerp_(list(avg.parameters()), list(model.parameters()), 1 - d)
+    for a, b in zip(avg.buffers(), model.buffers()): a.copy_(b)
 
 # %% ../nbs/09_learner.ipynb #9e7f2598
 class TrainCB(Callback):

@@ -17,7 +17,7 @@ from .images import rgb_to_lab, lab_to_rgb
 __all__ = ['timestep_embedding', 'PixelNorm', 'ConditionMLP', 'init_weights', 'SharedNormStats', 'shared_norm_stats',
            'instance_norm', 'AdaIN', 'ConvNormAct', 'ConditionalResBlock', 'TimeConditionedGenerator',
            'patchgan_receptive_field', 'patchgan_out_size', 'TimeConditionedDiscriminator', 'EntropyCritic',
-           'PatchSampleMLP', 'DKDMNets', 'make_optimizers', 'ema_update', 'sampling_G']
+           'PatchSampleMLP', 'DKDMNets', 'make_optimizers', 'sampling_G']
 
 # %% ../nbs/06_models.ipynb #11fdf2c8
 def timestep_embedding(t:Tensor, # (B,) times in [0, 1] (a float or a 0-d tensor is also accepted)
@@ -394,17 +394,6 @@ def make_optimizers(nets:DKDMNets, # the networks
     return {'G': adam([*nets.G.parameters(), *nets.F.parameters()]), 'D': adam(nets.D.parameters()), 'E': adam(nets.E.parameters())}
 
 # %% ../nbs/06_models.ipynb #a9326bd9
-@torch.no_grad()
-def ema_update(avg:nn.Module, # the moving average (`nets.G_ema`)
-               model:nn.Module, # the trained network (`nets.G`, unwrapped)
-               decay:float, # d, the decay after warm-up
-               it:int, # the iteration just done (0-based): the warm-up's k
-              ):
-    "One step of the moving average of `model`'s weights: avg ← d·avg + (1 − d)·model, with d warmed up over the first iterations."
-    d = min(decay, (1 + it) / (10 + it))
-    torch._foreach_lerp_(list(avg.parameters()), list(model.parameters()), 1 - d)
-    for a, b in zip(avg.buffers(), model.buffers()): a.copy_(b)
-
 def sampling_G(nets)->nn.Module:
     "The generator that translates: the moving average `G_ema` when the networks keep one, else `G`."
     avg = getattr(nets, 'G_ema', None)
