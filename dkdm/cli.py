@@ -119,7 +119,7 @@ def dkdm_train(data:str=None, # unpaired folder with trainA and trainB (testA fe
                lambda_dp:cfg_flag('lambda_dp')=DKDMConfig.lambda_dp, phase_mode:cfg_flag('phase_mode')=DKDMConfig.phase_mode,
                grid:cfg_flag('grid')=DKDMConfig.grid, n_steps:cfg_flag('n_steps')=DKDMConfig.n_steps,
                tau:cfg_flag('tau')=DKDMConfig.tau, lr:cfg_flag('lr')=DKDMConfig.lr,  # DKDMConfig's fields: their defaults and help live there
-               cfg:Param("more DKDMConfig fields as key=value, e.g. --cfg ndf=32 nce_temp=0.1 (these win over the flags)", str, nargs='*')=None,
+               cfg:Param("more DKDMConfig fields as key=value, e.g. --cfg ndf=32 nce_temp=0.1, or a named recipe, recipe=lab_anchor (these win over the flags)", str, nargs='*')=None,
                seed:int=0, # random seed
                device:str=None, # cpu, cuda, cuda:1, ...; default: the best there is
                num_workers:int=2, # data loading processes
@@ -287,7 +287,7 @@ def dkdm_balance(data:str=None, # class folders: data/<class>/*
                  size:int=None, # training side (default: the rare images' shorter side, down to a multiple of 4)
                  n_iters:int=2000, # training iterations of the translator
                  batch_size:int=8, # training batch
-                 cfg:Param("DKDMConfig fields as key=value, e.g. --cfg ngf=16 n_blocks=4 diffaug=color,translation,cutout", str, nargs='*')=None,
+                 cfg:Param("DKDMConfig fields as key=value, e.g. --cfg ngf=16 n_blocks=4 diffaug=color,translation,cutout, or a named recipe, recipe=lab_anchor", str, nargs='*')=None,
                  nfe:int=None, # generator evaluations (default: all N)
                  seed:int=0, # seed of training and generation
                  link:str='auto', # real images in the copy: symlink, copy or auto

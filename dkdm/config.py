@@ -10,8 +10,8 @@ from torch import Tensor
 from .bridge import time_grid
 
 # %% auto #0
-__all__ = ['LIMITS', 'CHOICES', 'AUGMENTATIONS', 'ConfigError', 'in_interval', 'check_number', 'check_config', 'DKDMConfig',
-           'parse_cfg']
+__all__ = ['LIMITS', 'CHOICES', 'AUGMENTATIONS', 'RECIPES', 'ConfigError', 'in_interval', 'check_number', 'check_config',
+           'DKDMConfig', 'parse_cfg']
 
 # %% ../nbs/05_config.ipynb #c92ac669
 class ConfigError(ValueError):
@@ -107,6 +107,13 @@ class DKDMConfig:
     @property
     def times(self)->Tensor: return time_grid(self.n_steps, self.grid)
 
+# %% ../nbs/05_config.ipynb #41ae3804
+RECIPES = {   # name: the DKDMConfig fields it sets (chosen on held-out validation in nbs/experiments/convergence.ipynb)
+    'paper': {},
+    'lab_anchor': dict(anchor='lab', ema=0.995, entropy_bound=5., diffaug='translation,cutout', sb_scale='unsb'),
+    'lab_anchor_pull': dict(anchor='lab', ema=0.995, entropy_bound=5., diffaug='translation,cutout', sb_scale='unsb', lambda_anchor=1.),
+}
+
 # %% ../nbs/05_config.ipynb #ef8eb547
 def _typed(k:str, v:str, t:str):
     "A string value as the type of field k."
@@ -118,12 +125,15 @@ def _typed(k:str, v:str, t:str):
     except ValueError: raise ConfigError(k, v, f"must be {'true or false' if t == 'bool' else 'an integer' if t == 'int' else 'a number'}") from None
 
 # %% ../nbs/05_config.ipynb #cc2fc31f
-def parse_cfg(items:list, # strings 'key=value', key a DKDMConfig field
+def parse_cfg(items:list, # strings 'key=value', key a DKDMConfig field or `recipe` (a name in RECIPES)
              )->dict: # field -> typed value
-    "key=value strings to DKDMConfig fields, typed like the fields."
-    types, out = {f.name: str(f.type) for f in fields(DKDMConfig)}, {}
+    "key=value strings to DKDMConfig fields, typed like the fields; recipe=NAME sets a named recipe's fields, which the other items override."
+    types, out, recipe = {f.name: str(f.type) for f in fields(DKDMConfig)}, {}, {}
     for it in items or []:
         k, sep, v = it.partition('=')
-        if not sep or k not in types: raise ConfigError('--cfg', it, f"use key=value with key one of {', '.join(types)}")
-        out[k] = _typed(k, v, types[k])
-    return out
+        if sep and k == 'recipe':
+            if v not in RECIPES: raise ConfigError('--cfg', it, f"use recipe= one of {', '.join(RECIPES)}")
+            recipe = RECIPES[v]
+        elif not sep or k not in types: raise ConfigError('--cfg', it, f"use key=value with key one of recipe, {', '.join(types)}")
+        else: out[k] = _typed(k, v, types[k])
+    return {**recipe, **out}
