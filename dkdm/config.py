@@ -107,7 +107,7 @@ class DKDMConfig:
     @property
     def times(self)->Tensor: return time_grid(self.n_steps, self.grid)
 
-# %% ../nbs/05_config.ipynb #41ae3804
+# %% ../nbs/05_config.ipynb #ee72ecdc
 RECIPES = {   # name: the DKDMConfig fields it sets (chosen on held-out validation in nbs/experiments/convergence.ipynb)
     'paper': {},
     'lab_anchor': dict(anchor='lab', ema=0.995, entropy_bound=5., diffaug='translation,cutout', sb_scale='unsb'),
