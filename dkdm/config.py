@@ -111,8 +111,8 @@ class DKDMConfig:
 RECIPES = {   # name: the DKDMConfig fields it sets (chosen on held-out validation in nbs/experiments/convergence.ipynb)
     'paper': {},
     'lab_anchor': dict(anchor='lab', ema=0.995, entropy_bound=5., diffaug='translation,cutout', sb_scale='unsb'),
-    'lab_anchor_pull': dict(anchor='lab', ema=0.995, entropy_bound=5., diffaug='translation,cutout', sb_scale='unsb', lambda_anchor=1.),
 }
+RECIPES['lab_anchor_pull'] = {**RECIPES['lab_anchor'], 'lambda_anchor': 1.}   # the same with a weak L1 pull toward the anchor
 
 # %% ../nbs/05_config.ipynb #ef8eb547
 def _typed(k:str, v:str, t:str):
