@@ -27,3 +27,9 @@ def test_layers_import_downward():
     assert mods == sorted(LAYERS), mods
     upward = {m: sorted(d for d in _imports(m) if LAYERS.index(d) >= LAYERS.index(m)) for m in LAYERS}
     assert not any(upward.values()), {m: u for m, u in upward.items() if u}
+
+def test_notebooks_are_small():
+    "Every notebook, outputs included, stays under 256 KB, so the docs and a clone stay light (`.ci/save_outputs.py --shrink` caps figures)."
+    from pathlib import Path
+    big = {str(p): p.stat().st_size for p in (Path(__file__).parent.parent/'nbs').rglob('*.ipynb') if p.stat().st_size > 256_000}
+    assert not big, big
