@@ -51,9 +51,15 @@ def work_dir(var:str='DKDM_WORK', # the environment variable that names the fold
 # %% ../nbs/19_experiments.ipynb #e4e10001
 def stages_asked(known, # the experiment's stage names
                  var:str='DKDM_STAGES', # the environment variable that names the stages: comma-separated, or 'all'
-                )->set: # the names asked for (empty: none)
-    "The stages a run asks for, from an environment variable; a one-line error names an unknown one."
+                 needs:dict|None=None, # stage -> the stages whose work it reads
+                 done=None, # done(stage) -> True when that stage's work is there already; None: never
+                )->set: # the names asked for, with the stages they need that are not done (empty: none)
+    "The stages a run asks for, from an environment variable, and those they need that have not run; a one-line error names an unknown one."
     names = os.environ.get(var, '').strip()
     asked = set(known) if names == 'all' else {n.strip() for n in names.split(',') if n.strip()}
     if unknown := sorted(asked - set(known)): raise ValueError(f"{var}: no stage {unknown[0]!r}; the stages are {', '.join(known)}")
+    todo = sorted(asked)
+    while todo:
+        for d in (needs or {}).get(todo.pop(), ()):
+            if d not in asked and not (done and done(d)): asked.add(d); todo.append(d)
     return asked
