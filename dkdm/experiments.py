@@ -58,8 +58,5 @@ def stages_asked(known, # the experiment's stage names
     names = os.environ.get(var, '').strip()
     asked = set(known) if names == 'all' else {n.strip() for n in names.split(',') if n.strip()}
     if unknown := sorted(asked - set(known)): raise ValueError(f"{var}: no stage {unknown[0]!r}; the stages are {', '.join(known)}")
-    todo = sorted(asked)
-    while todo:
-        for d in (needs or {}).get(todo.pop(), ()):
-            if d not in asked and not (done and done(d)): asked.add(d); todo.append(d)
-    return asked
+    graph = {k: (k, (needs or {}).get(k, ()), None) for k in known}         # stage_order's shape: a done stage counts as having results
+    return set(stage_order(graph, ','.join(sorted(asked)), {k: 1 for k in known if done and done(k)})) if asked else asked
