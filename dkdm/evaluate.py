@@ -66,7 +66,7 @@ def evaluate_run(checkpoint, # a checkpoint file or run folder (its latest check
                 )->list: # one dict per NFE: nfe, fid, kid, kid_std, ssim, phase_to_source, phase_to_prototype, n_fake, n_real
     "Every metric of a trained translator at every NFE, on a test folder or on given images."
     tr = load_translator(checkpoint, device=device)
-    test = UnpairedImageFolder(test_root, 'test', size=tr.size, channels=tr.channels) if src is None or real is None else None
+    test = UnpairedImageFolder(test_root, 'test', size=tr.size, channels=tr.channels, preprocess=tr.preprocess) if src is None or real is None else None
     src = torch.stack(list(test.side('A'))) if src is None else src.float().cpu()
     real = test.side('B') if real is None else real
     f_real = real if isinstance(real, np.ndarray) else features(real, feature_fn, 50, device)
