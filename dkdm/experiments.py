@@ -9,7 +9,7 @@ from pathlib import Path
 from .core import atomic_write
 
 # %% auto #0
-__all__ = ['stage_order', 'run_stages', 'work_dir', 'stages_asked']
+__all__ = ['stage_order', 'run_stages', 'work_dir', 'stages_asked', 'still_improving']
 
 # %% ../nbs/19_experiments.ipynb #e4e00005
 def stage_order(stages:dict, # name -> (results key or None, names of the stages it needs, function(results))
@@ -60,3 +60,12 @@ def stages_asked(known, # the experiment's stage names
     if unknown := sorted(asked - set(known)): raise ValueError(f"{var}: no stage {unknown[0]!r}; the stages are {', '.join(known)}")
     graph = {k: (k, (needs or {}).get(k, ()), None) for k in known}         # stage_order's shape: a done stage counts as having results
     return set(stage_order(graph, ','.join(sorted(asked)), {k: 1 for k in known if done and done(k)})) if asked else asked
+
+# %% ../nbs/19_experiments.ipynb #89dfc6f7
+def still_improving(curve:list, # a run's validation curve: (iteration, KID, its subset sd, ...) per evaluation
+                   )->tuple: # (how far the last third's best is below the best before it, that best's subset sd)
+    "The convergence rule's figures: a run has flattened when the first is at most the second."
+    last = curve[-1][0]
+    early = min(c[1] for c in curve if c[0] <= 2 * last / 3)
+    best = min((c for c in curve if c[0] > 2 * last / 3), key=lambda c: c[1])
+    return early - best[1], best[2]
