@@ -113,6 +113,8 @@ RECIPES = {   # name: the DKDMConfig fields it sets (chosen on held-out validati
     'lab_anchor': dict(anchor='lab', ema=0.995, entropy_bound=5., diffaug='translation,cutout', sb_scale='unsb'),
 }
 RECIPES['lab_anchor_pull'] = {**RECIPES['lab_anchor'], 'lambda_anchor': 1.}   # the same with a weak L1 pull toward the anchor
+RECIPES['small_d'] = dict(n_layers_d=2)           # the paper's method with a two-layer discriminator and critic (34-px receptive field)
+RECIPES['identity'] = dict(anchor='identity')     # the paper's method with G anchored at its input
 
 # %% ../nbs/05_config.ipynb #ef8eb547
 def _typed(k:str, v:str, t:str):
